@@ -1,0 +1,257 @@
+package org.karvan.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.karvan.core.model.CrossingStatus;
+import org.karvan.core.model.LinkStatus;
+import org.karvan.core.model.Mode;
+import org.karvan.core.model.Network;
+import org.karvan.core.model.NetworkSummary;
+import org.karvan.core.validate.Problem;
+import org.karvan.io.bundle.BundleReader;
+import org.karvan.io.bundle.BundleWriter;
+import org.karvan.io.geojson.GeoJsonWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code karvan network}: inspect, validate and export networks. */
+@Command(
+    name = "network",
+    mixinStandardHelpOptions = true,
+    description = "Inspect, validate and export a network.",
+    subcommands = {
+      NetworkCommand.Info.class,
+      NetworkCommand.Validate.class,
+      NetworkCommand.Export.class
+    })
+final class NetworkCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static void printSummary(PrintWriter out, Network n) {
+    NetworkSummary s = NetworkSummary.of(n);
+    out.printf(
+        Locale.ROOT,
+        "Network   %s %s (as of %s, licence %s)%n",
+        s.name(),
+        s.version(),
+        s.asOf(),
+        s.licence());
+    out.printf(
+        Locale.ROOT,
+        "Nodes     %d in %d countries: %s%n",
+        s.nodes(),
+        s.countries(),
+        s.nodesByCountry().entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")));
+    out.printf(Locale.ROOT, "Links     %d%n", s.links());
+    out.printf(
+        Locale.ROOT,
+        "  %-16s %11s %18s %8s %8s %6s%n",
+        "mode",
+        "operational",
+        "under construction",
+        "planned",
+        "defunct",
+        "total");
+    for (Mode m : Mode.values()) {
+      Map<LinkStatus, Integer> by = s.linksByMode().get(m);
+      if (by == null) {
+        continue;
+      }
+      int total = by.values().stream().mapToInt(Integer::intValue).sum();
+      out.printf(
+          Locale.ROOT,
+          "  %-16s %11d %18d %8d %8d %6d%n",
+          m,
+          by.getOrDefault(LinkStatus.OPERATIONAL, 0),
+          by.getOrDefault(LinkStatus.UNDER_CONSTRUCTION, 0),
+          by.getOrDefault(LinkStatus.PLANNED, 0),
+          by.getOrDefault(LinkStatus.DEFUNCT, 0),
+          total);
+    }
+    out.printf(
+        Locale.ROOT,
+        "Border crossings  %d (%s)%n",
+        s.crossings(),
+        s.crossingsByStatus().entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", ")));
+    for (var c : n.crossings()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-22s %-40s %s-%s %-9s %s h / %s h%n",
+          c.id(),
+          c.name(),
+          n.countryOf(c.nodeA()),
+          n.countryOf(c.nodeB()),
+          c.modes().stream().sorted().map(Mode::name).collect(Collectors.joining("+")),
+          BundleWriter.num(c.ab().meanH()),
+          BundleWriter.num(c.ba().meanH()));
+      if (c.status() != CrossingStatus.OPEN) {
+        out.printf(
+            Locale.ROOT,
+            "  %22s (%s%s)%n",
+            "",
+            c.status().name().toLowerCase(Locale.ROOT),
+            c.openingYear() == null ? "" : ", expected " + c.openingYear());
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "Break-of-gauge points  %d: %s%n",
+        s.breakOfGaugeNodes().size(),
+        s.breakOfGaugeNodes().stream()
+            .map(id -> n.getNode(id).name())
+            .collect(Collectors.joining(", ")));
+    out.printf(
+        Locale.ROOT,
+        "Terminals  %d capabilities; services  %d sea/ferry lines%n",
+        s.terminals(),
+        s.services());
+    out.printf(
+        Locale.ROOT,
+        "Chokepoints  %d: %s%n",
+        s.chokepoints().size(),
+        String.join(", ", s.chokepoints()));
+    out.printf(
+        Locale.ROOT,
+        "Sources  %d cited; %d rows carry estimated figures (see the 'estimated' columns)%n",
+        s.sources(),
+        s.estimatedRows());
+    if (s.warnings() > 0) {
+      out.printf(
+          Locale.ROOT, "Warnings  %d (run 'karvan network validate' to list them)%n", s.warnings());
+    }
+  }
+
+  @Command(
+      name = "info",
+      mixinStandardHelpOptions = true,
+      description =
+          "Summarise a network: nodes, links by mode and status, crossings, breaks of gauge, chokepoints, sources.")
+  static final class Info implements Runnable {
+    @Mixin NetworkOption network;
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      printSummary(spec.commandLine().getOut(), network.load());
+    }
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Validate a network bundle. Prints the summary when it is valid, or every problem as",
+        "file:line:column: field: message and exits with code 2."
+      })
+  static final class Validate implements java.util.concurrent.Callable<Integer> {
+    @Parameters(paramLabel = "PATH", description = "Bundle directory or .zip file.")
+    Path path;
+
+    @Option(names = "--quiet", description = "Print only problems, not the summary.")
+    boolean quiet;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Network n = BundleReader.read(path);
+      PrintWriter out = spec.commandLine().getOut();
+      for (Problem p : n.warnings()) {
+        out.println(p);
+      }
+      out.println("valid: 0 errors, " + n.warnings().size() + " warning(s)");
+      if (!quiet) {
+        printSummary(out, n);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  enum Format {
+    geojson,
+    csv
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Export a network as RFC 7946 GeoJSON (every attribute and source as properties)",
+        "or as a CSV bundle (a directory)."
+      })
+  static final class Export implements Runnable {
+    @Mixin NetworkOption network;
+
+    @Option(
+        names = "--format",
+        required = true,
+        paramLabel = "FORMAT",
+        description = "geojson or csv")
+    Format format;
+
+    @Option(
+        names = {"-o", "--out"},
+        paramLabel = "PATH",
+        description =
+            "Output file (geojson; default: standard output) or directory (csv; required).")
+    Path out;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      Network n = network.load();
+      try {
+        if (format == Format.geojson) {
+          if (out == null) {
+            OutputStream os =
+                new java.io.FilterOutputStream(System.out) {
+                  @Override
+                  public void close() throws IOException {
+                    flush();
+                  }
+                };
+            GeoJsonWriter.write(n, os);
+            System.out.println();
+          } else {
+            try (OutputStream os = Files.newOutputStream(out)) {
+              GeoJsonWriter.write(n, os);
+            }
+            spec.commandLine().getErr().println("wrote " + out);
+          }
+        } else {
+          if (out == null) {
+            throw new UserException(
+                "--out DIR is required for --format csv (a bundle is a directory of files)");
+          }
+          if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserException("--out: " + out + " exists and is not a directory");
+          }
+          BundleWriter.write(n, out);
+          spec.commandLine().getErr().println("wrote bundle to " + out);
+        }
+      } catch (IOException e) {
+        throw new UserException("--out: cannot write " + out + ": " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package org.karvan.core.model;
+
+/** Whether a border crossing lets freight through. */
+public enum CrossingStatus {
+  OPEN,
+  CLOSED,
+  PLANNED
+}

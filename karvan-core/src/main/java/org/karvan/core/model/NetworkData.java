@@ -1,0 +1,31 @@
+package org.karvan.core.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The raw, not yet validated content of a network: what a reader produces and {@link
+ * Network#build(NetworkData)} checks.
+ */
+public record NetworkData(
+    Manifest manifest,
+    List<Source> sources,
+    List<Country> countries,
+    List<Chokepoint> chokepoints,
+    List<Node> nodes,
+    List<Link> links,
+    List<BorderCrossing> crossings,
+    List<Terminal> terminals,
+    List<Service> services) {
+  public NetworkData {
+    Objects.requireNonNull(manifest, "manifest");
+    sources = List.copyOf(sources);
+    countries = List.copyOf(countries);
+    chokepoints = List.copyOf(chokepoints);
+    nodes = List.copyOf(nodes);
+    links = List.copyOf(links);
+    crossings = List.copyOf(crossings);
+    terminals = List.copyOf(terminals);
+    services = List.copyOf(services);
+  }
+}

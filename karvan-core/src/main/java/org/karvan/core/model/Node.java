@@ -1,0 +1,37 @@
+package org.karvan.core.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A place in the network: a port, station, junction, border post or sea waypoint.
+ *
+ * @param id stable id (UN/LOCODE where one exists)
+ * @param country ISO code, or {@code null} for a {@link NodeKind#WAYPOINT} at sea
+ * @param lat WGS84 latitude in degrees
+ * @param lon WGS84 longitude in degrees
+ */
+public record Node(
+    String id,
+    String name,
+    List<String> aliases,
+    String country,
+    double lat,
+    double lon,
+    Set<NodeKind> kinds,
+    Provenance provenance,
+    Origin origin) {
+  public Node {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    aliases = List.copyOf(aliases);
+    kinds = Set.copyOf(kinds);
+    Objects.requireNonNull(provenance, "provenance");
+    Objects.requireNonNull(origin, "origin");
+  }
+
+  public boolean is(NodeKind kind) {
+    return kinds.contains(kind);
+  }
+}

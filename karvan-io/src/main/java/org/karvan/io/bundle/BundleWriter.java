@@ -1,0 +1,230 @@
+package org.karvan.io.bundle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.karvan.core.model.BorderCrossing;
+import org.karvan.core.model.Chokepoint;
+import org.karvan.core.model.Country;
+import org.karvan.core.model.Link;
+import org.karvan.core.model.Manifest;
+import org.karvan.core.model.Network;
+import org.karvan.core.model.Node;
+import org.karvan.core.model.Provenance;
+import org.karvan.core.model.Service;
+import org.karvan.core.model.Source;
+import org.karvan.core.model.Terminal;
+import org.karvan.io.bundle.BundleFormat.FileSpec;
+import org.karvan.io.csv.CsvWriter;
+
+/** Writes a network as a bundle directory; reading it back gives an equal network. */
+public final class BundleWriter {
+  private BundleWriter() {}
+
+  /** Formats a number without a trailing {@code .0} and without exponent for usual magnitudes. */
+  public static String num(Double d) {
+    if (d == null) {
+      return "";
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+  }
+
+  private static String str(Object o) {
+    return o == null ? "" : o.toString();
+  }
+
+  private static String join(Collection<?> items) {
+    return items.stream().map(Object::toString).collect(Collectors.joining("|"));
+  }
+
+  private static void provenance(Map<String, String> row, Provenance p) {
+    row.put("sources", join(p.sources()));
+    row.put("as_of", p.asOf().toString());
+    row.put("estimated", join(p.estimated().stream().sorted().toList()));
+    row.put("note", p.note());
+  }
+
+  /** The bundle files as name → CSV text. */
+  public static Map<String, String> toCsv(Network n) {
+    Map<String, String> files = new LinkedHashMap<>();
+    Manifest m = n.manifest();
+    List<Map<String, String>> manifest = new ArrayList<>();
+    for (String[] kv :
+        new String[][] {
+          {"format_version", Integer.toString(BundleFormat.VERSION)},
+          {"name", m.name()},
+          {"version", m.version()},
+          {"as_of", m.asOf().toString()},
+          {"licence", m.licence()},
+          {"description", m.description()},
+          {"sources", join(m.sources())}
+        }) {
+      manifest.add(Map.of("key", kv[0], "value", kv[1]));
+    }
+    files.put(BundleFormat.MANIFEST.name(), csv(BundleFormat.MANIFEST, manifest));
+    files.put(
+        BundleFormat.SOURCES.name(),
+        csv(BundleFormat.SOURCES, n.sources().stream().map(BundleWriter::source).toList()));
+    files.put(
+        BundleFormat.COUNTRIES.name(),
+        csv(
+            BundleFormat.COUNTRIES,
+            n.countries().stream()
+                .map((Country c) -> Map.of("code", c.code(), "name", c.name()))
+                .toList()));
+    files.put(
+        BundleFormat.CHOKEPOINTS.name(),
+        csv(
+            BundleFormat.CHOKEPOINTS,
+            n.chokepoints().stream().map(BundleWriter::chokepoint).toList()));
+    files.put(
+        BundleFormat.NODES.name(),
+        csv(BundleFormat.NODES, n.nodes().stream().map(BundleWriter::node).toList()));
+    files.put(
+        BundleFormat.LINKS.name(),
+        csv(BundleFormat.LINKS, n.links().stream().map(BundleWriter::link).toList()));
+    files.put(
+        BundleFormat.CROSSINGS.name(),
+        csv(BundleFormat.CROSSINGS, n.crossings().stream().map(BundleWriter::crossing).toList()));
+    files.put(
+        BundleFormat.TERMINALS.name(),
+        csv(BundleFormat.TERMINALS, n.terminals().stream().map(BundleWriter::terminal).toList()));
+    files.put(
+        BundleFormat.SERVICES.name(),
+        csv(BundleFormat.SERVICES, n.services().stream().map(BundleWriter::service).toList()));
+    return files;
+  }
+
+  /** Writes every bundle file into {@code dir}, creating it when needed. */
+  public static void write(Network n, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (var e : toCsv(n).entrySet()) {
+      Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String csv(FileSpec spec, List<Map<String, String>> rows) {
+    CsvWriter w = new CsvWriter();
+    w.row(spec.columns());
+    for (Map<String, String> r : rows) {
+      w.row(spec.columns().stream().map(c -> r.getOrDefault(c, "")).toList());
+    }
+    return w.toString();
+  }
+
+  private static Map<String, String> source(Source s) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("id", s.id());
+    r.put("title", s.title());
+    r.put("publisher", s.publisher());
+    r.put("url", s.url());
+    r.put("published", str(s.published()));
+    r.put("accessed", str(s.accessed()));
+    r.put("reliability", s.reliability().name());
+    r.put("note", s.note());
+    return r;
+  }
+
+  private static Map<String, String> chokepoint(Chokepoint c) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("id", c.id());
+    r.put("name", c.name());
+    r.put("kind", c.kind().name());
+    provenance(r, c.provenance());
+    return r;
+  }
+
+  private static Map<String, String> node(Node n) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("id", n.id());
+    r.put("name", n.name());
+    r.put("aliases", join(n.aliases()));
+    r.put("country", str(n.country()));
+    r.put("lat", num(n.lat()));
+    r.put("lon", num(n.lon()));
+    r.put("kinds", join(n.kinds().stream().sorted().toList()));
+    provenance(r, n.provenance());
+    return r;
+  }
+
+  private static Map<String, String> link(Link l) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("id", l.id());
+    r.put("from", l.from());
+    r.put("to", l.to());
+    r.put("mode", l.mode().name());
+    r.put("length_km", num(l.lengthKm()));
+    r.put("direction", l.direction().name());
+    r.put("gauge", l.gauge() == null ? "" : l.gauge().code());
+    r.put("electrified", str(l.electrified()));
+    r.put("speed_kmh", num(l.speedKmh()));
+    r.put("capacity_tpy", num(l.capacityTpy()));
+    r.put("status", l.status().name());
+    r.put("opening_year", str(l.openingYear()));
+    r.put("border_crossing", str(l.borderCrossing()));
+    r.put("chokepoints", join(l.chokepoints()));
+    r.put(
+        "geometry",
+        l.geometry().stream()
+            .map(v -> num(v.lon()) + " " + num(v.lat()))
+            .collect(Collectors.joining("|")));
+    provenance(r, l.provenance());
+    return r;
+  }
+
+  private static Map<String, String> crossing(BorderCrossing c) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("id", c.id());
+    r.put("name", c.name());
+    r.put("node_a", c.nodeA());
+    r.put("node_b", c.nodeB());
+    r.put("modes", join(c.modes().stream().sorted().toList()));
+    r.put("clearance_ab_mean_h", num(c.ab().meanH()));
+    r.put("clearance_ab_p90_h", num(c.ab().p90H()));
+    r.put("clearance_ba_mean_h", num(c.ba().meanH()));
+    r.put("clearance_ba_p90_h", num(c.ba().p90H()));
+    r.put("fee_ab_usd", num(c.feeAbUsd()));
+    r.put("fee_ba_usd", num(c.feeBaUsd()));
+    r.put("status", c.status().name());
+    r.put("opening_year", str(c.openingYear()));
+    r.put("capacity_per_day", num(c.capacityPerDay()));
+    provenance(r, c.provenance());
+    return r;
+  }
+
+  private static Map<String, String> terminal(Terminal t) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("id", t.id());
+    r.put("node", t.node());
+    r.put("from_mode", t.from().mode().name());
+    r.put("from_gauge", t.from().gauge() == null ? "" : t.from().gauge().code());
+    r.put("to_mode", t.to().mode().name());
+    r.put("to_gauge", t.to().gauge() == null ? "" : t.to().gauge().code());
+    r.put("handling_h", num(t.handlingH()));
+    r.put("cost_usd_per_teu", num(t.costUsdPerTeu()));
+    r.put("cost_usd_per_tonne", num(t.costUsdPerTonne()));
+    r.put("capacity_tpy", num(t.capacityTpy()));
+    provenance(r, t.provenance());
+    return r;
+  }
+
+  private static Map<String, String> service(Service s) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("link", s.link());
+    r.put("sailings_per_week", num(s.sailingsPerWeek()));
+    r.put("sailing_h", num(s.sailingH()));
+    r.put("operator", s.operator());
+    provenance(r, s.provenance());
+    return r;
+  }
+}

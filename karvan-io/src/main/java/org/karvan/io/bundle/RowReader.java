@@ -1,0 +1,200 @@
+package org.karvan.io.bundle;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.karvan.core.model.Origin;
+import org.karvan.core.model.Provenance;
+import org.karvan.core.validate.Problems;
+import org.karvan.io.csv.CsvTable;
+import org.karvan.io.csv.CsvTable.CsvRow;
+
+/**
+ * Typed access to one CSV row. Every bad value is reported with file, line, column and field and
+ * read as {@code null}; {@link #ok()} tells whether the row had no problem.
+ */
+final class RowReader {
+  private final CsvTable table;
+  private final CsvRow row;
+  private final Problems problems;
+  private final Origin origin;
+  private final int errorsBefore;
+
+  RowReader(CsvTable table, CsvRow row, Problems problems) {
+    this.table = table;
+    this.row = row;
+    this.problems = problems;
+    this.origin = new Origin(table.file(), row.line(), table.header());
+    this.errorsBefore = problems.errorCount();
+  }
+
+  Origin origin() {
+    return origin;
+  }
+
+  boolean ok() {
+    return problems.errorCount() == errorsBefore;
+  }
+
+  private void error(String field, String message) {
+    problems.error(origin, field, message);
+  }
+
+  /** The trimmed cell, or "" when the column or cell is absent. */
+  String str(String field) {
+    Integer col = table.header().get(field);
+    if (col == null || col > row.cells().size()) {
+      return "";
+    }
+    return row.cells().get(col - 1).trim();
+  }
+
+  String required(String field) {
+    String s = str(field);
+    if (s.isEmpty()) {
+      error(field, "value required");
+    }
+    return s;
+  }
+
+  /** The value or {@code null} when empty. */
+  String optional(String field) {
+    String s = str(field);
+    return s.isEmpty() ? null : s;
+  }
+
+  Double number(String field, boolean required) {
+    String s = required ? required(field) : str(field);
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(s);
+      if (Double.isNaN(v)
+          || Double.isInfinite(v)
+          || s.endsWith("d")
+          || s.endsWith("f")
+          || s.endsWith("D")
+          || s.endsWith("F")) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      error(field, "'" + s + "' is not a number (use a '.' decimal point, no thousands separator)");
+      return null;
+    }
+  }
+
+  double numberOr(String field, double dflt) {
+    Double v = number(field, false);
+    return v == null ? dflt : v;
+  }
+
+  Integer integer(String field, boolean required) {
+    String s = required ? required(field) : str(field);
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      error(field, "'" + s + "' is not a whole number");
+      return null;
+    }
+  }
+
+  Boolean bool(String field) {
+    String s = str(field).toLowerCase(Locale.ROOT);
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (s.equals("true")) {
+      return true;
+    }
+    if (s.equals("false")) {
+      return false;
+    }
+    error(field, "'" + str(field) + "' is not true or false");
+    return null;
+  }
+
+  LocalDate date(String field, boolean required) {
+    String s = required ? required(field) : str(field);
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      error(field, "'" + s + "' is not a date YYYY-MM-DD");
+      return null;
+    }
+  }
+
+  <E extends Enum<E>> E enumValue(Class<E> type, String field, boolean required) {
+    String s = required ? required(field) : str(field);
+    return s.isEmpty() ? null : parseEnum(type, field, s);
+  }
+
+  private <E extends Enum<E>> E parseEnum(Class<E> type, String field, String s) {
+    try {
+      return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      error(
+          field,
+          "unknown value '"
+              + s
+              + "'; allowed: "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", ")));
+      return null;
+    }
+  }
+
+  /** A {@code |}-separated list, empty entries dropped. */
+  List<String> list(String field) {
+    String s = str(field);
+    List<String> out = new ArrayList<>();
+    if (s.isEmpty()) {
+      return out;
+    }
+    for (String part : s.split("\\|")) {
+      String t = part.trim();
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  <E extends Enum<E>> Set<E> enumSet(Class<E> type, String field, boolean required) {
+    List<String> items = list(field);
+    if (items.isEmpty() && required) {
+      error(field, "value required");
+    }
+    Set<E> out = new LinkedHashSet<>();
+    for (String item : items) {
+      E e = parseEnum(type, field, item);
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  Provenance provenance(LocalDate defaultAsOf) {
+    LocalDate asOf = date("as_of", false);
+    return new Provenance(
+        list("sources"),
+        asOf == null ? defaultAsOf : asOf,
+        new LinkedHashSet<>(list("estimated")),
+        str("note"));
+  }
+}

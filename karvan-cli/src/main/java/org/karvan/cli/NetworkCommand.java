@@ -92,25 +92,32 @@ final class NetworkCommand implements Runnable {
         s.crossingsByStatus().entrySet().stream()
             .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", ")));
+    out.printf(
+        Locale.ROOT,
+        "  %-13s %-5s %-9s %-11s %8s %8s  %s%n",
+        "id",
+        "pair",
+        "modes",
+        "status",
+        "a->b h",
+        "b->a h",
+        "name");
     for (var c : n.crossings()) {
+      String status =
+          c.status().name().toLowerCase(Locale.ROOT)
+              + (c.openingYear() != null && c.status() != CrossingStatus.OPEN
+                  ? " " + c.openingYear()
+                  : "");
       out.printf(
           Locale.ROOT,
-          "  %-22s %-40s %s-%s %-9s %s h / %s h%n",
+          "  %-13s %-5s %-9s %-11s %8s %8s  %s%n",
           c.id(),
-          c.name(),
-          n.countryOf(c.nodeA()),
-          n.countryOf(c.nodeB()),
+          n.countryOf(c.nodeA()) + "-" + n.countryOf(c.nodeB()),
           c.modes().stream().sorted().map(Mode::name).collect(Collectors.joining("+")),
+          status,
           BundleWriter.num(c.ab().meanH()),
-          BundleWriter.num(c.ba().meanH()));
-      if (c.status() != CrossingStatus.OPEN) {
-        out.printf(
-            Locale.ROOT,
-            "  %22s (%s%s)%n",
-            "",
-            c.status().name().toLowerCase(Locale.ROOT),
-            c.openingYear() == null ? "" : ", expected " + c.openingYear());
-      }
+          BundleWriter.num(c.ba().meanH()),
+          c.name());
     }
     out.printf(
         Locale.ROOT,

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.karvan.core.validate.Problems;
 import org.karvan.io.csv.CsvParser;
 import org.karvan.io.csv.CsvTable;
 import org.karvan.io.csv.CsvWriter;
-import org.junit.jupiter.api.Test;
 
 class CsvParserTest {
   private static CsvTable parse(String s, Problems p) {
@@ -47,7 +47,9 @@ class CsvParserTest {
     Problems p = new Problems();
     byte[] bytes = "a,b\n1,2\n3,\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
     CsvTable t = CsvParser.parse(bytes, "f.csv", p);
-    assertThat(p.errors()).singleElement().hasToString("f.csv:3: invalid UTF-8 (the file must be saved as UTF-8)");
+    assertThat(p.errors())
+        .singleElement()
+        .hasToString("f.csv:3: invalid UTF-8 (the file must be saved as UTF-8)");
     assertThat(t.rows()).hasSize(2);
   }
 
@@ -55,7 +57,8 @@ class CsvParserTest {
   void unterminatedQuoteAndExtraCellsAreErrors() {
     Problems p = new Problems();
     parse("a,b\n1,2,3\n4,\"open\n", p);
-    assertThat(p.errors()).extracting(Object::toString)
+    assertThat(p.errors())
+        .extracting(Object::toString)
         .containsExactly(
             "f.csv:2:3: row has 3 cells but the header has 2",
             "f.csv:3:2: quote opened but never closed");
@@ -66,13 +69,17 @@ class CsvParserTest {
     Problems p = new Problems();
     parse("", p);
     parse("a,a\n", p);
-    assertThat(p.errors()).extracting(Object::toString)
-        .containsExactly("f.csv:1: empty file: a header line is needed", "f.csv:1:2: a: column appears twice in the header");
+    assertThat(p.errors())
+        .extracting(Object::toString)
+        .containsExactly(
+            "f.csv:1: empty file: a header line is needed",
+            "f.csv:1:2: a: column appears twice in the header");
   }
 
   @Test
   void writerOutputParsesBackToTheSameCells() {
-    List<String> cells = List.of("plain", "with, comma", "with \"quote\"", "multi\nline", "#hash", "");
+    List<String> cells =
+        List.of("plain", "with, comma", "with \"quote\"", "multi\nline", "#hash", "");
     String text = new CsvWriter().row(List.of("a", "b", "c", "d", "e", "f")).row(cells).toString();
     Problems p = new Problems();
     CsvTable t = parse(text, p);

@@ -45,7 +45,10 @@ public final class TinyBundle {
     int at = s.indexOf(from);
     assertThat(at).as("'%s' in %s", from, file).isGreaterThanOrEqualTo(0);
     assertThat(s.indexOf(from, at + 1)).as("'%s' only once in %s", from, file).isEqualTo(-1);
-    files.put(file, (s.substring(0, at) + to + s.substring(at + from.length())).getBytes(StandardCharsets.UTF_8));
+    files.put(
+        file,
+        (s.substring(0, at) + to + s.substring(at + from.length()))
+            .getBytes(StandardCharsets.UTF_8));
     return this;
   }
 

@@ -1,0 +1,13 @@
+package org.karvan.core.graph;
+
+/** What a virtual edge stands for. */
+public enum EdgeKind {
+  /** From the origin hub onto a mode (loading). */
+  LOAD,
+  /** From a mode to the destination hub (unloading). */
+  UNLOAD,
+  /** Along a physical link, in one state (including border clearance or ferry wait). */
+  MOVE,
+  /** Between two states at a terminal: transshipment, port handling or break of gauge. */
+  TRANSFER
+}

@@ -1,0 +1,297 @@
+package org.karvan.core.graph;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.karvan.core.model.Direction;
+import org.karvan.core.model.Gauge;
+import org.karvan.core.model.Link;
+import org.karvan.core.model.ModeGauge;
+import org.karvan.core.model.Network;
+import org.karvan.core.model.Node;
+import org.karvan.core.model.Terminal;
+import org.karvan.core.profile.Profile;
+
+/**
+ * The compiled virtual network (after NODUS, Jourquin): each physical node expands into one virtual
+ * node per {@link State} present there, plus a hub where trips start and end. Virtual edges load
+ * and unload at hubs, move along links (border clearance and ferry waits folded into the move), and
+ * transfer between states at terminals (breaks of gauge, transshipment, port handling). Immutable:
+ * per-request constraints are edge masks over it, never copies.
+ */
+public final class MultimodalGraph {
+  private final Network network;
+  private final Profile profile;
+  private final CostModel costs;
+  private final Csr csr;
+  private final int[] vPhys;
+  private final State[] vState;
+  private final int[] hubOf;
+  private final BitSet hubs;
+  private final EdgeKind[] eKind;
+  private final int[] eRef; // link index (MOVE) or terminal index (TRANSFER), -1 otherwise
+  private final BitSet eForward;
+  private final EdgeCost[] eCost;
+  private final List<Node> nodes;
+  private final List<Link> links;
+  private final List<Terminal> terminals;
+  private final Map<String, Integer> nodeIndex = new HashMap<>();
+
+  private MultimodalGraph(Network network, Profile profile) {
+    this.network = network;
+    this.profile = profile;
+    this.costs = new CostModel(network, profile);
+    this.nodes = network.nodes();
+    this.links = network.links();
+    this.terminals = network.terminals();
+    for (int i = 0; i < nodes.size(); i++) {
+      nodeIndex.put(nodes.get(i).id(), i);
+    }
+    // States present at each node.
+    List<EnumSet<State>> states = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      states.add(EnumSet.of(State.HUB));
+    }
+    for (Link l : links) {
+      for (State s : statesOf(l)) {
+        for (String end : List.of(l.from(), l.to())) {
+          states.get(nodeIndex.get(end)).add(s);
+          if (s.isWater()) {
+            states.get(nodeIndex.get(end)).add(State.ashore(s.mode()));
+          }
+        }
+      }
+    }
+    // Virtual nodes: phys-major, so the virtual nodes of one place are adjacent.
+    int[] base = new int[nodes.size()];
+    List<Integer> phys = new ArrayList<>();
+    List<State> st = new ArrayList<>();
+    Map<Long, Integer> vid = new HashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      base[i] = phys.size();
+      for (State s : states.get(i)) {
+        vid.put(key(i, s), phys.size());
+        phys.add(i);
+        st.add(s);
+      }
+    }
+    int v = phys.size();
+    vPhys = phys.stream().mapToInt(Integer::intValue).toArray();
+    vState = st.toArray(new State[0]);
+    hubOf = base;
+    hubs = new BitSet(v);
+    for (int b : base) {
+      hubs.set(b);
+    }
+    // Edges, in input order; permuted to CSR order below.
+    EdgeList el = new EdgeList();
+    EdgeCost endpoint = costs.endpoint();
+    for (int i = 0; i < nodes.size(); i++) {
+      for (State s : states.get(i)) {
+        if (s == State.HUB) {
+          continue;
+        }
+        if (!s.isAboard()) {
+          el.add(base[i], vid.get(key(i, s)), EdgeKind.LOAD, -1, true, endpoint);
+        }
+        if (!s.isWater() || s.isAboard()) {
+          el.add(vid.get(key(i, s)), base[i], EdgeKind.UNLOAD, -1, true, endpoint);
+        }
+      }
+    }
+    for (int li = 0; li < links.size(); li++) {
+      Link l = links.get(li);
+      int a = nodeIndex.get(l.from());
+      int b = nodeIndex.get(l.to());
+      for (State s : statesOf(l)) {
+        for (boolean fwd :
+            l.direction() == Direction.BOTH ? new boolean[] {true, false} : new boolean[] {true}) {
+          int from = fwd ? a : b;
+          int to = fwd ? b : a;
+          if (s.isWater()) {
+            State ashore = State.ashore(s.mode());
+            el.add(
+                vid.get(key(from, ashore)),
+                vid.get(key(to, s)),
+                EdgeKind.MOVE,
+                li,
+                fwd,
+                costs.move(l, fwd, true));
+            el.add(
+                vid.get(key(from, s)),
+                vid.get(key(to, s)),
+                EdgeKind.MOVE,
+                li,
+                fwd,
+                costs.move(l, fwd, false));
+          } else {
+            el.add(
+                vid.get(key(from, s)),
+                vid.get(key(to, s)),
+                EdgeKind.MOVE,
+                li,
+                fwd,
+                costs.move(l, fwd, false));
+          }
+        }
+      }
+    }
+    for (int ti = 0; ti < terminals.size(); ti++) {
+      Terminal t = terminals.get(ti);
+      int n = nodeIndex.get(t.node());
+      EdgeCost c = costs.transfer(t);
+      for (ModeGauge[] dir : new ModeGauge[][] {{t.from(), t.to()}, {t.to(), t.from()}}) {
+        Integer x = vid.get(key(n, State.exit(dir[0])));
+        Integer y = vid.get(key(n, State.entry(dir[1])));
+        if (x != null && y != null) {
+          el.add(x, y, EdgeKind.TRANSFER, ti, dir[0] == t.from(), c);
+        }
+      }
+    }
+    int[] order = new int[el.size];
+    csr = Csr.of(v, el.tails, el.heads, el.size, order);
+    eKind = new EdgeKind[el.size];
+    eRef = new int[el.size];
+    eForward = new BitSet(el.size);
+    eCost = new EdgeCost[el.size];
+    for (int e = 0; e < el.size; e++) {
+      int i = order[e];
+      eKind[e] = el.kinds.get(i);
+      eRef[e] = el.refs[i];
+      if (el.forward.get(i)) {
+        eForward.set(e);
+      }
+      eCost[e] = el.costs.get(i);
+    }
+  }
+
+  /** Compiles a network with a profile. O(V + E) time and memory. */
+  public static MultimodalGraph compile(Network network, Profile profile) {
+    return new MultimodalGraph(network, profile);
+  }
+
+  private static long key(int phys, State s) {
+    return ((long) phys << 8) | s.ordinal();
+  }
+
+  /** The moving states a link carries: a gauge each for rail (both for dual), else its mode. */
+  static List<State> statesOf(Link l) {
+    return switch (l.mode()) {
+      case RAIL ->
+          l.gauge() == Gauge.DUAL
+              ? List.of(State.RAIL_1435, State.RAIL_1520)
+              : List.of(l.gauge() == Gauge.G1520 ? State.RAIL_1520 : State.RAIL_1435);
+      case ROAD -> List.of(State.ROAD);
+      default -> List.of(State.aboard(l.mode()));
+    };
+  }
+
+  private static final class EdgeList {
+    int size;
+    int[] tails = new int[64];
+    int[] heads = new int[64];
+    int[] refs = new int[64];
+    final List<EdgeKind> kinds = new ArrayList<>();
+    final List<EdgeCost> costs = new ArrayList<>();
+    final BitSet forward = new BitSet();
+
+    void add(int tail, int head, EdgeKind kind, int ref, boolean fwd, EdgeCost cost) {
+      if (size == tails.length) {
+        tails = java.util.Arrays.copyOf(tails, size * 2);
+        heads = java.util.Arrays.copyOf(heads, size * 2);
+        refs = java.util.Arrays.copyOf(refs, size * 2);
+      }
+      tails[size] = tail;
+      heads[size] = head;
+      refs[size] = ref;
+      kinds.add(kind);
+      costs.add(cost);
+      if (fwd) {
+        forward.set(size);
+      }
+      size++;
+    }
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public Profile profile() {
+    return profile;
+  }
+
+  public CostModel costs() {
+    return costs;
+  }
+
+  public Csr csr() {
+    return csr;
+  }
+
+  /** Hub (origin/destination) virtual nodes: reached, never passed through. */
+  public BitSet hubs() {
+    return (BitSet) hubs.clone();
+  }
+
+  BitSet hubsShared() {
+    return hubs;
+  }
+
+  /** Index of a physical node, or -1. */
+  public int physIndex(String nodeId) {
+    return nodeIndex.getOrDefault(nodeId, -1);
+  }
+
+  public int physCount() {
+    return nodes.size();
+  }
+
+  public Node physNode(int i) {
+    return nodes.get(i);
+  }
+
+  /** The hub virtual node of physical node {@code i}. */
+  public int hub(int physIndex) {
+    return hubOf[physIndex];
+  }
+
+  public int physOf(int v) {
+    return vPhys[v];
+  }
+
+  public State stateOf(int v) {
+    return vState[v];
+  }
+
+  public EdgeKind kind(int e) {
+    return eKind[e];
+  }
+
+  /** The link of a MOVE edge, else {@code null}. */
+  public Link link(int e) {
+    return eKind[e] == EdgeKind.MOVE ? links.get(eRef[e]) : null;
+  }
+
+  /** Index of the link (MOVE) or terminal (TRANSFER) of an edge, -1 otherwise. */
+  public int ref(int e) {
+    return eRef[e];
+  }
+
+  /** The terminal of a TRANSFER edge, else {@code null}. */
+  public Terminal terminal(int e) {
+    return eKind[e] == EdgeKind.TRANSFER ? terminals.get(eRef[e]) : null;
+  }
+
+  /** True when a MOVE edge runs from its link's {@code from} node to its {@code to} node. */
+  public boolean isForward(int e) {
+    return eForward.get(e);
+  }
+
+  public EdgeCost cost(int e) {
+    return eCost[e];
+  }
+}

@@ -1,0 +1,140 @@
+package org.karvan.core.routing;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.karvan.core.model.Network;
+import org.karvan.core.model.Node;
+
+/**
+ * Resolves what a user types to a node: by id, name or alias, case- and accent-insensitively; then
+ * by the name's main part (before a bracket or comma); then by a unique prefix. A miss or an
+ * ambiguity is an {@link IllegalArgumentException} whose message suggests the closest names.
+ */
+public final class Places {
+  private final Network net;
+
+  public Places(Network net) {
+    this.net = net;
+  }
+
+  static String norm(String s) {
+    String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return d.toLowerCase(Locale.ROOT).replace('ı', 'i').replaceAll("[^a-z0-9]+", " ").trim();
+  }
+
+  private static String main(String name) {
+    int cut = name.length();
+    for (char ch : new char[] {'(', ',', '–', '/'}) {
+      int i = name.indexOf(ch);
+      if (i > 0) {
+        cut = Math.min(cut, i);
+      }
+    }
+    return name.substring(0, cut);
+  }
+
+  private static List<String> names(Node n) {
+    List<String> out = new ArrayList<>();
+    out.add(n.name());
+    out.addAll(n.aliases());
+    return out;
+  }
+
+  /** The node the text names. */
+  public Node resolve(String text) {
+    String q = norm(text);
+    if (q.isEmpty()) {
+      throw new IllegalArgumentException("empty place name");
+    }
+    for (Node n : net.nodes()) {
+      if (n.id().equalsIgnoreCase(text.trim())) {
+        return n;
+      }
+    }
+    Node hit = unique(text, q, n -> names(n).stream().anyMatch(s -> norm(s).equals(q)));
+    if (hit == null) {
+      hit = unique(text, q, n -> names(n).stream().anyMatch(s -> norm(main(s)).equals(q)));
+    }
+    if (hit == null) {
+      hit =
+          unique(
+              text,
+              q,
+              n ->
+                  names(n).stream()
+                      .anyMatch(s -> norm(s).startsWith(q + " ") || norm(s).startsWith(q)));
+    }
+    if (hit != null) {
+      return hit;
+    }
+    throw new IllegalArgumentException("unknown place '" + text + "'" + didYouMean(q));
+  }
+
+  private Node unique(String text, String q, java.util.function.Predicate<Node> p) {
+    List<Node> hits = net.nodes().stream().filter(p).toList();
+    if (hits.size() == 1) {
+      return hits.get(0);
+    }
+    if (hits.size() > 1) {
+      throw new IllegalArgumentException(
+          "place '"
+              + text
+              + "' is ambiguous: "
+              + String.join(", ", hits.stream().map(n -> n.name() + " [" + n.id() + "]").toList())
+              + "; give the id");
+    }
+    return null;
+  }
+
+  private String didYouMean(String q) {
+    record Scored(Node n, int d) {}
+    List<Scored> s = new ArrayList<>();
+    for (Node n : net.nodes()) {
+      int best = Integer.MAX_VALUE;
+      for (String name : names(n)) {
+        String m = norm(main(name));
+        best = Math.min(best, levenshtein(q, m));
+        if (m.contains(q) || q.contains(m)) {
+          best = Math.min(best, 1);
+        }
+      }
+      best = Math.min(best, levenshtein(q, n.id().toLowerCase(Locale.ROOT)));
+      s.add(new Scored(n, best));
+    }
+    s.sort(Comparator.comparingInt(Scored::d).thenComparing(x -> x.n().name()));
+    int limit = Math.max(2, q.length() / 3);
+    Set<String> out = new LinkedHashSet<>();
+    for (Scored x : s) {
+      if (x.d() <= limit && out.size() < 5) {
+        out.add(x.n().name() + " [" + x.n().id() + "]");
+      }
+    }
+    return out.isEmpty()
+        ? "; run 'karvan network info' or see nodes.csv for places"
+        : "; did you mean: " + String.join(", ", out) + "?";
+  }
+
+  static int levenshtein(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

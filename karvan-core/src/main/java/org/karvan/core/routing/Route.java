@@ -1,0 +1,92 @@
+package org.karvan.core.routing;
+
+import java.util.List;
+
+/**
+ * An itinerary: totals, legs (moving) and events (stops) in travel order ({@code seq} orders legs
+ * and events together), the countries crossed with km in each, the crossings and chokepoints used.
+ * Totals equal the sums over legs and events.
+ *
+ * @param objectiveValue the value of the objective the route was found with
+ * @param nodes the physical node ids visited, in order
+ */
+public record Route(
+    Totals totals,
+    List<Leg> legs,
+    List<Event> events,
+    List<CountryKm> countries,
+    List<String> crossings,
+    List<String> chokepoints,
+    List<String> nodes,
+    List<String> links,
+    double objectiveValue) {
+  public Route {
+    legs = List.copyOf(legs);
+    events = List.copyOf(events);
+    countries = List.copyOf(countries);
+    crossings = List.copyOf(crossings);
+    chokepoints = List.copyOf(chokepoints);
+    nodes = List.copyOf(nodes);
+    links = List.copyOf(links);
+  }
+
+  /** Door-to-door figures. */
+  public record Totals(double distanceKm, double durationHours, double costUsd, double co2eKg) {
+    public double durationDays() {
+      return durationHours / 24.0;
+    }
+  }
+
+  /**
+   * A stretch moved in one mode (and gauge) within one country, or over one border link.
+   *
+   * @param gauge rail gauge code, or {@code null}
+   * @param country ISO code, or {@code null} at sea
+   */
+  public record Leg(
+      int seq,
+      String mode,
+      String gauge,
+      String from,
+      String to,
+      String country,
+      double distanceKm,
+      double durationHours,
+      double costUsd,
+      double co2eKg,
+      List<String> links) {
+    public Leg {
+      links = List.copyOf(links);
+    }
+  }
+
+  /**
+   * A stop: loading, unloading, border crossing, transshipment, break of gauge, port handling, wait
+   * for a sailing or driver rest.
+   *
+   * @param at node id where it happens
+   * @param detail e.g. the crossing's name or the transfer {@code RAIL/1520 -> RAIL/1435}
+   */
+  public record Event(
+      int seq,
+      EventType type,
+      String at,
+      String detail,
+      double durationHours,
+      double costUsd,
+      double co2eKg) {}
+
+  public enum EventType {
+    LOADING,
+    UNLOADING,
+    BORDER_CROSSING,
+    BREAK_OF_GAUGE,
+    TRANSSHIPMENT,
+    PORT_HANDLING,
+    FERRY_WAIT,
+    SHIP_WAIT,
+    DRIVER_REST
+  }
+
+  public record CountryKm(String code, double distanceKm) {}
+}

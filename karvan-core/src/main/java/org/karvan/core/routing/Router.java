@@ -1,0 +1,366 @@
+package org.karvan.core.routing;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.karvan.core.geo.Geo;
+import org.karvan.core.graph.EdgeCost;
+import org.karvan.core.graph.EdgeKind;
+import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.core.model.Link;
+import org.karvan.core.model.Network;
+import org.karvan.core.model.Node;
+
+/**
+ * Routes on a compiled multimodal graph: best route (A* with a great-circle bound), k alternatives,
+ * Pareto fronts and matrices. Thread-safe: each thread gets its own search workspace; the graph is
+ * shared and never changed.
+ */
+public final class Router {
+  private final MultimodalGraph g;
+  private final Network net;
+  private final ThreadLocal<Dijkstra> engine;
+  private final ConcurrentHashMap<WeightKey, Weights> weightCache = new ConcurrentHashMap<>();
+  private final double[] physLat;
+  private final double[] physLon;
+
+  public Router(MultimodalGraph g) {
+    this.g = g;
+    this.net = g.network();
+    this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
+    physLat = new double[g.physCount()];
+    physLon = new double[g.physCount()];
+    for (int i = 0; i < g.physCount(); i++) {
+      physLat[i] = g.physNode(i).lat();
+      physLon[i] = g.physNode(i).lon();
+    }
+  }
+
+  public MultimodalGraph graph() {
+    return g;
+  }
+
+  private record WeightKey(Objective o, double teu, double tonnes, double vehicles) {}
+
+  /**
+   * Edge weights for an objective and cargo, with {@code perGcKm}: the least weight per
+   * great-circle km of any move, which makes {@code perGcKm × gc(v, target)} an admissible and
+   * consistent A* bound (by the triangle inequality).
+   */
+  public record Weights(double[] w, double perGcKm) {}
+
+  public Weights weights(Objective o, Cargo c) {
+    WeightKey k = new WeightKey(o, c.teu(), c.tonnes(), c.vehicles());
+    Weights cached = weightCache.get(k);
+    if (cached != null) {
+      return cached;
+    }
+    double vot = g.profile().get("value_of_time.usd_per_teu_h");
+    int m = g.csr().edgeCount();
+    double[] w = new double[m];
+    double ratio = Double.POSITIVE_INFINITY;
+    for (int e = 0; e < m; e++) {
+      EdgeCost ec = g.cost(e);
+      w[e] =
+          switch (o) {
+            case TIME -> ec.hours();
+            case COST -> ec.usd(c.vehicles(), c.teu(), c.tonnes());
+            case CO2 -> ec.kg(c.teu(), c.tonnes());
+            case GENERALIZED ->
+                ec.usd(c.vehicles(), c.teu(), c.tonnes()) + vot * c.teu() * ec.hours();
+          };
+      if (g.kind(e) == EdgeKind.MOVE) {
+        int a = g.physOf(g.csr().tail(e));
+        int b = g.physOf(g.csr().head(e));
+        double gc = Geo.distanceKm(physLat[a], physLon[a], physLat[b], physLon[b]);
+        if (gc > 0) {
+          ratio = Math.min(ratio, w[e] / gc);
+        }
+      }
+    }
+    Weights ws = new Weights(w, ratio == Double.POSITIVE_INFINITY ? 0 : ratio * (1 - 1e-9));
+    if (weightCache.size() < 64) {
+      weightCache.put(k, ws);
+    }
+    return ws;
+  }
+
+  private Heuristic bound(Weights ws, int targetPhys) {
+    if (ws.perGcKm() <= 0) {
+      return null;
+    }
+    double tLat = physLat[targetPhys];
+    double tLon = physLon[targetPhys];
+    double r = ws.perGcKm();
+    return v -> {
+      int p = g.physOf(v);
+      return r * Geo.distanceKm(physLat[p], physLon[p], tLat, tLon);
+    };
+  }
+
+  private int phys(String id, String field) {
+    int i = g.physIndex(id);
+    if (i < 0) {
+      throw new IllegalArgumentException(field + ": unknown node '" + id + "'");
+    }
+    return i;
+  }
+
+  /** Raw search between hubs on given weights and mask; exposed for tests and benchmarks. */
+  PathResult search(int fromPhys, int toPhys, Weights ws, BitSet off, boolean astar) {
+    return engine
+        .get()
+        .route(
+            g.hub(fromPhys),
+            g.hub(toPhys),
+            ws.w(),
+            off,
+            g.hubs(),
+            astar ? bound(ws, toPhys) : null);
+  }
+
+  /**
+   * The best route, or empty when the constraints leave none (see {@link #explainNoRoute}). With
+   * via places the route passes through each in turn (each part optimal on its own).
+   */
+  public Optional<Route> route(RouteRequest r) {
+    Overlay.check(net, r.constraints());
+    BitSet off = Overlay.mask(g, r.constraints());
+    Weights ws = weights(r.objective(), r.cargo());
+    int[] edges = path(r, ws, off);
+    if (edges == null) {
+      return Optional.empty();
+    }
+    double value = 0;
+    for (int e : edges) {
+      value += ws.w()[e];
+    }
+    return Optional.of(Itineraries.build(g, edges, r.cargo(), value));
+  }
+
+  private int[] path(RouteRequest r, Weights ws, BitSet off) {
+    List<String> stops = new ArrayList<>();
+    stops.add(r.from());
+    stops.addAll(r.via());
+    stops.add(r.to());
+    if (stops.size() == 2) {
+      PathResult p = search(phys(r.from(), "from"), phys(r.to(), "to"), ws, off, true);
+      return p.isFound() ? p.edges() : null;
+    }
+    // Through each via: search to any state at the via, continue from the state reached.
+    List<Integer> all = new ArrayList<>();
+    int cur = g.hub(phys(r.from(), "from"));
+    BitSet sinks = g.hubs();
+    for (int i = 1; i < stops.size(); i++) {
+      boolean last = i == stops.size() - 1;
+      int target = phys(stops.get(i), last ? "to" : "via");
+      PathResult best = null;
+      if (last) {
+        best = engine.get().route(cur, g.hub(target), ws.w(), off, sinks, bound(ws, target));
+      } else {
+        for (int v = g.hub(target) + 1; v < g.csr().nodeCount() && g.physOf(v) == target; v++) {
+          PathResult p = engine.get().route(cur, v, ws.w(), off, sinks, bound(ws, target));
+          if (p.isFound() && (best == null || p.weight() < best.weight())) {
+            best = p;
+          }
+        }
+      }
+      if (best == null || !best.isFound()) {
+        return null;
+      }
+      for (int e : best.edges()) {
+        all.add(e);
+      }
+      cur = best.target();
+    }
+    return all.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Why there is no route: the constraints whose removal alone reconnects the places, or that the
+   * places are not connected even with everything allowed.
+   */
+  public String explainNoRoute(RouteRequest r) {
+    Constraints c = r.constraints();
+    List<String> culprits = new ArrayList<>();
+    List<Object[]> tries =
+        List.of(
+            new Object[] {
+              "the network year/status (try --include planned or a later --year)",
+              c.withIncludePlanned(true)
+            },
+            new Object[] {"--avoid-country " + c.avoidCountries(), c.withAvoidCountries(Set.of())},
+            new Object[] {"--avoid-border " + c.avoidCrossings(), c.withAvoidCrossings(Set.of())},
+            new Object[] {
+              "--avoid-chokepoint " + c.avoidChokepoints(), c.withAvoidChokepoints(Set.of())
+            },
+            new Object[] {"--avoid-node " + c.avoidNodes(), c.withAvoidNodes(Set.of())},
+            new Object[] {"--modes " + c.modes(), c.withModes(Set.of())});
+    boolean[] active = {
+      !c.includePlanned(), !c.avoidCountries().isEmpty(), !c.avoidCrossings().isEmpty(),
+      !c.avoidChokepoints().isEmpty(), !c.avoidNodes().isEmpty(), !c.modes().isEmpty()
+    };
+    Weights ws = weights(Objective.TIME, r.cargo());
+    for (int i = 0; i < tries.size(); i++) {
+      if (!active[i]) {
+        continue;
+      }
+      if (path(r, ws, Overlay.mask(g, (Constraints) tries.get(i)[1])) != null) {
+        culprits.add((String) tries.get(i)[0]);
+      }
+    }
+    String where =
+        name(r.from()) + " to " + name(r.to()) + (r.via().isEmpty() ? "" : " via " + r.via());
+    if (!culprits.isEmpty()) {
+      return "no route from "
+          + where
+          + ": it is disconnected by "
+          + String.join("; or by ", culprits);
+    }
+    Constraints all = new Constraints(null, true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+    if (path(r, ws, Overlay.mask(g, all)) != null) {
+      return "no route from "
+          + where
+          + " under these constraints together (each alone leaves one); relax several";
+    }
+    return "no route from "
+        + where
+        + ": the places are not connected in this network, even with planned links";
+  }
+
+  private String name(String id) {
+    return net.findNode(id).map(Node::name).orElse(id);
+  }
+
+  /**
+   * Up to {@code k} meaningfully different routes by the penalty method: after each route found,
+   * the weights of its links are multiplied by {@code 1 + penalty} and the search repeats; a
+   * candidate is kept when at most {@code maxShare} of its km is shared with any kept route.
+   * Reported figures are the true ones: the penalty changes preference only. Routes are sorted by
+   * their true objective value.
+   */
+  public List<Route> alternatives(RouteRequest r, int k, double penalty, double maxShare) {
+    if (k < 1) {
+      throw new IllegalArgumentException("alternatives: k must be at least 1, got " + k);
+    }
+    Overlay.check(net, r.constraints());
+    BitSet off = Overlay.mask(g, r.constraints());
+    Weights base = weights(r.objective(), r.cargo());
+    double[] w = base.w().clone();
+    List<Route> kept = new ArrayList<>();
+    List<Set<String>> keptLinks = new ArrayList<>();
+    int attempts = 0;
+    while (kept.size() < k && attempts++ < 4 * k + 4) {
+      int[] edges = path(r, new Weights(w, base.perGcKm()), off);
+      if (edges == null) {
+        break;
+      }
+      double value = 0;
+      for (int e : edges) {
+        value += base.w()[e];
+      }
+      Route route = Itineraries.build(g, edges, r.cargo(), value);
+      Set<String> ls = new HashSet<>(route.links());
+      boolean distinct = true;
+      for (int i = 0; i < kept.size(); i++) {
+        if (sharedShare(route, kept.get(i), ls, keptLinks.get(i)) > maxShare) {
+          distinct = false;
+          break;
+        }
+      }
+      if (distinct) {
+        kept.add(route);
+        keptLinks.add(ls);
+      }
+      Set<Integer> used = new HashSet<>();
+      for (int e : edges) {
+        if (g.kind(e) == EdgeKind.MOVE) {
+          used.add(g.ref(e));
+        }
+      }
+      for (int e = 0; e < w.length; e++) {
+        if (g.kind(e) == EdgeKind.MOVE && used.contains(g.ref(e))) {
+          w[e] *= 1 + penalty;
+        }
+      }
+    }
+    kept.sort(java.util.Comparator.comparingDouble(Route::objectiveValue));
+    return kept;
+  }
+
+  private double sharedShare(Route a, Route b, Set<String> la, Set<String> lb) {
+    double shared = 0;
+    for (String id : la) {
+      if (lb.contains(id)) {
+        Link l = net.getLink(id);
+        shared += l.lengthKm();
+      }
+    }
+    double min = Math.min(a.totals().distanceKm(), b.totals().distanceKm());
+    return min <= 0 ? 1 : shared / min;
+  }
+
+  /**
+   * Objective values from each origin to each destination ({@code +∞} where unreachable); rows in
+   * parallel over origins.
+   */
+  public double[][] matrix(
+      List<String> from, List<String> to, Objective o, Cargo c, Constraints cons) {
+    Overlay.check(net, cons);
+    BitSet off = Overlay.mask(g, cons);
+    Weights ws = weights(o, c);
+    int[] targets = to.stream().mapToInt(id -> g.hub(phys(id, "to"))).toArray();
+    int[] sources = from.stream().mapToInt(id -> g.hub(phys(id, "from"))).toArray();
+    double[][] out = new double[sources.length][];
+    BitSet sinks = g.hubs();
+    java.util.stream.IntStream.range(0, sources.length)
+        .parallel()
+        .forEach(i -> out[i] = engine.get().oneToMany(sources[i], targets, ws.w(), off, sinks));
+    return out;
+  }
+
+  /**
+   * A Pareto front of routes over (time, cost, CO2e); {@code truncated} when the label bound hit.
+   */
+  public record ParetoRoutes(List<Route> routes, boolean truncated, int labels, int maxLabels) {}
+
+  /**
+   * The Pareto-optimal routes over hours, USD and kg CO2e (via places are not supported here).
+   *
+   * @param maxLabels bound on labels created; see {@link Pareto}
+   */
+  public ParetoRoutes pareto(RouteRequest r, int maxLabels) {
+    if (!r.via().isEmpty()) {
+      throw new IllegalArgumentException("pareto: --via is not supported with the Pareto front");
+    }
+    if (maxLabels < 1) {
+      throw new IllegalArgumentException("pareto: the label bound must be positive");
+    }
+    Overlay.check(net, r.constraints());
+    BitSet off = Overlay.mask(g, r.constraints());
+    int s = g.hub(phys(r.from(), "from"));
+    int t = g.hub(phys(r.to(), "to"));
+    double[][] w = new double[3][];
+    double[] scale = new double[3];
+    Objective[] os = {Objective.TIME, Objective.COST, Objective.CO2};
+    for (int i = 0; i < 3; i++) {
+      Weights ws = weights(os[i], r.cargo());
+      w[i] = ws.w();
+      PathResult best = search(g.physOf(s), g.physOf(t), ws, off, true);
+      if (!best.isFound()) {
+        return new ParetoRoutes(List.of(), false, 0, maxLabels);
+      }
+      scale[i] = best.weight() > 0 ? 1.0 / best.weight() : 1.0;
+    }
+    Pareto.Result res = Pareto.search(g.csr(), s, t, w, scale, off, g.hubs(), maxLabels);
+    List<Route> routes = new ArrayList<>();
+    for (Pareto.Solution sol : res.front()) {
+      routes.add(Itineraries.build(g, sol.edges(), r.cargo(), sol.criteria()[0]));
+    }
+    return new ParetoRoutes(routes, res.truncated(), res.labels(), maxLabels);
+  }
+}

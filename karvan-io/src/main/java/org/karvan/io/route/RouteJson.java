@@ -1,0 +1,109 @@
+package org.karvan.io.route;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.karvan.core.model.Network;
+import org.karvan.core.model.Node;
+import org.karvan.core.routing.Route;
+import org.karvan.core.routing.Route.Event;
+import org.karvan.core.routing.Route.Leg;
+
+/**
+ * The route JSON shared by the CLI and the server (docs/route-json.md): totals, legs, events,
+ * countries, crossings, chokepoints, with place names next to ids.
+ */
+public final class RouteJson {
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private RouteJson() {}
+
+  private static double r(double v, int digits) {
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+
+  private static String name(Network n, String id) {
+    return n.findNode(id).map(Node::name).orElse(id);
+  }
+
+  public static ObjectNode route(Network n, Route route) {
+    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode t = o.putObject("totals");
+    t.put("distanceKm", r(route.totals().distanceKm(), 1));
+    t.put("durationHours", r(route.totals().durationHours(), 2));
+    t.put("durationDays", r(route.totals().durationDays(), 2));
+    t.put("costUsd", r(route.totals().costUsd(), 2));
+    t.put("co2eKg", r(route.totals().co2eKg(), 1));
+    o.put("objectiveValue", r(route.objectiveValue(), 4));
+    ArrayNode legs = o.putArray("legs");
+    for (Leg l : route.legs()) {
+      ObjectNode x = legs.addObject();
+      x.put("seq", l.seq());
+      x.put("mode", l.mode());
+      x.put("gauge", l.gauge());
+      x.put("from", l.from());
+      x.put("fromName", name(n, l.from()));
+      x.put("to", l.to());
+      x.put("toName", name(n, l.to()));
+      x.put("country", l.country());
+      x.put("distanceKm", r(l.distanceKm(), 1));
+      x.put("durationHours", r(l.durationHours(), 2));
+      x.put("costUsd", r(l.costUsd(), 2));
+      x.put("co2eKg", r(l.co2eKg(), 1));
+      ArrayNode links = x.putArray("links");
+      l.links().forEach(links::add);
+    }
+    ArrayNode events = o.putArray("events");
+    for (Event e : route.events()) {
+      ObjectNode x = events.addObject();
+      x.put("seq", e.seq());
+      x.put("type", e.type().name());
+      x.put("at", e.at());
+      x.put("atName", name(n, e.at()));
+      x.put("detail", e.detail());
+      x.put("durationHours", r(e.durationHours(), 2));
+      x.put("costUsd", r(e.costUsd(), 2));
+      x.put("co2eKg", r(e.co2eKg(), 1));
+    }
+    ArrayNode countries = o.putArray("countries");
+    route
+        .countries()
+        .forEach(
+            c ->
+                countries
+                    .addObject()
+                    .put("code", c.code())
+                    .put("distanceKm", r(c.distanceKm(), 1)));
+    ArrayNode crossings = o.putArray("crossings");
+    for (String id : route.crossings()) {
+      var c = n.getCrossing(id);
+      crossings
+          .addObject()
+          .put("id", id)
+          .put("name", c.name())
+          .put("countries", n.countryOf(c.nodeA()) + "-" + n.countryOf(c.nodeB()));
+    }
+    ArrayNode chokepoints = o.putArray("chokepoints");
+    for (String id : route.chokepoints()) {
+      chokepoints
+          .addObject()
+          .put("id", id)
+          .put("name", n.findChokepoint(id).map(c -> c.name()).orElse(id));
+    }
+    ArrayNode nodes = o.putArray("nodes");
+    route.nodes().forEach(nodes::add);
+    return o;
+  }
+
+  /** A list of routes (alternatives or a Pareto front) under {@code routes}. */
+  public static ObjectNode routes(Network n, List<Route> routes, ObjectNode meta) {
+    ObjectNode o = meta == null ? MAPPER.createObjectNode() : meta;
+    ArrayNode arr = o.putArray("routes");
+    routes.forEach(rt -> arr.add(route(n, rt)));
+    return o;
+  }
+}

@@ -16,10 +16,17 @@ import org.karvan.core.profile.Profile;
 public final class CostModel {
   private final Network net;
   private final Profile p;
+  private final DataView view;
 
   public CostModel(Network net, Profile p) {
+    this(net, p, DataView.of(net));
+  }
+
+  /** Costs under a view (a scenario's effective crossings and services). */
+  public CostModel(Network net, Profile p, DataView view) {
     this.net = net;
     this.p = p;
+    this.view = view;
   }
 
   private static String key(Mode m) {
@@ -79,7 +86,7 @@ public final class CostModel {
         }
       }
       default -> {
-        Service s = net.findService(l.id()).orElse(null);
+        Service s = view.service(l.id()).orElse(null);
         moveH = s != null ? s.sailingH() : km / speedKmh(l);
         if (boarding) {
           double perWeek =
@@ -93,7 +100,7 @@ public final class CostModel {
       }
     }
     if (l.borderCrossing() != null) {
-      BorderCrossing c = net.getCrossing(l.borderCrossing());
+      BorderCrossing c = view.crossing(l.borderCrossing());
       boolean ab = forward ? l.from().equals(c.nodeA()) : l.to().equals(c.nodeA());
       borderH = ab ? c.ab().meanH() : c.ba().meanH();
       feeVeh = ab ? c.feeAbUsd() : c.feeBaUsd();

@@ -294,4 +294,33 @@ public final class MultimodalGraph {
   public EdgeCost cost(int e) {
     return eCost[e];
   }
+
+  /** Every edge's cost in CSR order (shared; do not modify). */
+  public EdgeCost[] edgeCosts() {
+    return eCost;
+  }
+
+  /**
+   * Every edge's cost under a view (a scenario): the graph's structure is shared, only costs are
+   * recomputed, O(E). {@code profile} replaces the graph's profile when a scenario changes
+   * parameters.
+   */
+  public EdgeCost[] costsUnder(DataView view, Profile profile) {
+    CostModel cm = new CostModel(network, profile, view);
+    EdgeCost[] out = new EdgeCost[eCost.length];
+    EdgeCost endpoint = cm.endpoint();
+    for (int e = 0; e < out.length; e++) {
+      out[e] =
+          switch (eKind[e]) {
+            case LOAD, UNLOAD -> endpoint;
+            case TRANSFER -> cm.transfer(view.terminal(terminals.get(eRef[e])));
+            case MOVE ->
+                cm.move(
+                    view.link(links.get(eRef[e])),
+                    eForward.get(e),
+                    stateOf(csr.tail(e)).isWater() && !stateOf(csr.tail(e)).isAboard());
+          };
+    }
+    return out;
+  }
 }

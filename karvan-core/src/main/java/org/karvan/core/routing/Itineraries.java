@@ -27,7 +27,13 @@ public final class Itineraries {
   private Itineraries() {}
 
   public static Route build(MultimodalGraph g, int[] edges, Cargo cargo, double objectiveValue) {
-    return new Builder(g, cargo).run(edges, objectiveValue);
+    return build(g, g.edgeCosts(), edges, cargo, objectiveValue);
+  }
+
+  /** With edge costs under a scenario ({@link MultimodalGraph#costsUnder}). */
+  public static Route build(
+      MultimodalGraph g, EdgeCost[] costs, int[] edges, Cargo cargo, double objectiveValue) {
+    return new Builder(g, costs, cargo).run(edges, objectiveValue);
   }
 
   private static final class Builder {
@@ -60,8 +66,11 @@ public final class Itineraries {
     double totUsd;
     double totKg;
 
-    Builder(MultimodalGraph g, Cargo c) {
+    final EdgeCost[] costs;
+
+    Builder(MultimodalGraph g, EdgeCost[] costs, Cargo c) {
       this.g = g;
+      this.costs = costs;
       this.n = g.network();
       this.c = c;
     }
@@ -114,7 +123,7 @@ public final class Itineraries {
 
     Route run(int[] edges, double objectiveValue) {
       for (int e : edges) {
-        EdgeCost ec = g.cost(e);
+        EdgeCost ec = costs[e];
         int tail = g.csr().tail(e);
         int head = g.csr().head(e);
         String at = phys(tail);

@@ -12,6 +12,7 @@ import org.karvan.core.model.Link;
 import org.karvan.core.model.LinkStatus;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Node;
+import org.karvan.core.scenario.ScenarioView;
 import org.karvan.core.validate.InvalidInputException;
 import org.karvan.core.validate.Problems;
 
@@ -100,6 +101,14 @@ public final class Overlay {
 
   /** The disabled edges; {@code null} when nothing is disabled. */
   public static BitSet mask(MultimodalGraph g, Constraints c) {
+    return mask(g, c, null);
+  }
+
+  /**
+   * The disabled edges under a scenario view (its statuses and closures) and constraints; {@code
+   * null} when nothing is disabled.
+   */
+  public static BitSet mask(MultimodalGraph g, Constraints c, ScenarioView v) {
     Network n = g.network();
     Set<Integer> badPhys = new HashSet<>();
     for (int i = 0; i < g.physCount(); i++) {
@@ -127,20 +136,23 @@ public final class Overlay {
         }
       }
       if (g.kind(e) == EdgeKind.MOVE) {
-        Link l = g.link(e);
-        if (!linkOpen(l, c)) {
+        Link l = v == null ? g.link(e) : v.link(g.link(e));
+        if (!linkOpen(l, c) || (v != null && v.isLinkClosed(l.id()))) {
           off.set(e);
           continue;
         }
         if (l.borderCrossing() != null) {
-          BorderCrossing b = n.getCrossing(l.borderCrossing());
-          if (!crossingOpen(b, c) || crossingAvoided(n, b, c.avoidCrossings())) {
+          BorderCrossing b =
+              v == null ? n.getCrossing(l.borderCrossing()) : v.crossing(l.borderCrossing());
+          if (!crossingOpen(b, c)
+              || crossingAvoided(n, b, c.avoidCrossings())
+              || (v != null && v.isCrossingClosed(b.id()))) {
             off.set(e);
             continue;
           }
         }
         for (String cp : l.chokepoints()) {
-          if (c.avoidChokepoints().contains(cp)) {
+          if (c.avoidChokepoints().contains(cp) || (v != null && v.isChokepointClosed(cp))) {
             off.set(e);
             break;
           }

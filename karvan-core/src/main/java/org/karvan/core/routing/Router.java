@@ -14,6 +14,7 @@ import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Node;
+import org.karvan.core.scenario.ScenarioView;
 
 /**
  * Routes on a compiled multimodal graph: best route (A* with a great-circle bound), k alternatives,
@@ -28,8 +29,26 @@ public final class Router {
   private final double[] physLat;
   private final double[] physLon;
 
+  private final ScenarioView view;
+  private final EdgeCost[] costs;
+  private final org.karvan.core.profile.Profile profile;
+
   public Router(MultimodalGraph g) {
-    this.g = g;
+    this(g, null);
+  }
+
+  /**
+   * A router under a scenario: the base graph's structure is shared and only edge costs and masks
+   * change (O(E) once). Scenarios that add elements need their own graph, compiled here.
+   */
+  public Router(MultimodalGraph base, ScenarioView view) {
+    this.view = view;
+    this.g =
+        view != null && view.addsElements()
+            ? MultimodalGraph.compile(view.network(), view.profile())
+            : base;
+    this.costs = view == null ? g.edgeCosts() : g.costsUnder(view, view.profile());
+    this.profile = view == null ? g.profile() : view.profile();
     this.net = g.network();
     this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
     physLat = new double[g.physCount()];
@@ -42,6 +61,29 @@ public final class Router {
 
   public MultimodalGraph graph() {
     return g;
+  }
+
+  /** The scenario view this router routes under, or {@code null} for the base network. */
+  public ScenarioView scenario() {
+    return view;
+  }
+
+  /** The profile in force (the scenario's when it changes parameters). */
+  public org.karvan.core.profile.Profile profile() {
+    return profile;
+  }
+
+  /** Edge costs in force (shared; do not modify). */
+  public EdgeCost[] edgeCosts() {
+    return costs;
+  }
+
+  /** A request without a year takes the scenario's year, if it states one. */
+  Constraints effective(Constraints c) {
+    if (view != null && view.year() != null && c.year() == null && !c.includePlanned()) {
+      return c.withYear(view.year());
+    }
+    return c;
   }
 
   private record WeightKey(Objective o, double teu, double tonnes, double vehicles) {}
@@ -59,12 +101,12 @@ public final class Router {
     if (cached != null) {
       return cached;
     }
-    double vot = g.profile().get("value_of_time.usd_per_teu_h");
+    double vot = profile.get("value_of_time.usd_per_teu_h");
     int m = g.csr().edgeCount();
     double[] w = new double[m];
     double ratio = Double.POSITIVE_INFINITY;
     for (int e = 0; e < m; e++) {
-      EdgeCost ec = g.cost(e);
+      EdgeCost ec = costs[e];
       w[e] =
           switch (o) {
             case TIME -> ec.hours();
@@ -129,7 +171,7 @@ public final class Router {
    */
   public Optional<Route> route(RouteRequest r) {
     Overlay.check(net, r.constraints());
-    BitSet off = Overlay.mask(g, r.constraints());
+    BitSet off = Overlay.mask(g, effective(r.constraints()), view);
     Weights ws = weights(r.objective(), r.cargo());
     int[] edges = path(r, ws, off);
     if (edges == null) {
@@ -139,7 +181,7 @@ public final class Router {
     for (int e : edges) {
       value += ws.w()[e];
     }
-    return Optional.of(Itineraries.build(g, edges, r.cargo(), value));
+    return Optional.of(Itineraries.build(g, costs, edges, r.cargo(), value));
   }
 
   private int[] path(RouteRequest r, Weights ws, BitSet off) {
@@ -209,7 +251,7 @@ public final class Router {
       if (!active[i]) {
         continue;
       }
-      if (path(r, ws, Overlay.mask(g, (Constraints) tries.get(i)[1])) != null) {
+      if (path(r, ws, Overlay.mask(g, effective((Constraints) tries.get(i)[1]), view)) != null) {
         culprits.add((String) tries.get(i)[0]);
       }
     }
@@ -222,7 +264,7 @@ public final class Router {
           + String.join("; or by ", culprits);
     }
     Constraints all = new Constraints(null, true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-    if (path(r, ws, Overlay.mask(g, all)) != null) {
+    if (path(r, ws, Overlay.mask(g, all, view)) != null) {
       return "no route from "
           + where
           + " under these constraints together (each alone leaves one); relax several";
@@ -248,7 +290,7 @@ public final class Router {
       throw new IllegalArgumentException("alternatives: k must be at least 1, got " + k);
     }
     Overlay.check(net, r.constraints());
-    BitSet off = Overlay.mask(g, r.constraints());
+    BitSet off = Overlay.mask(g, effective(r.constraints()), view);
     Weights base = weights(r.objective(), r.cargo());
     double[] w = base.w().clone();
     List<Route> kept = new ArrayList<>();
@@ -263,7 +305,7 @@ public final class Router {
       for (int e : edges) {
         value += base.w()[e];
       }
-      Route route = Itineraries.build(g, edges, r.cargo(), value);
+      Route route = Itineraries.build(g, costs, edges, r.cargo(), value);
       Set<String> ls = new HashSet<>(route.links());
       boolean distinct = true;
       for (int i = 0; i < kept.size(); i++) {
@@ -311,7 +353,7 @@ public final class Router {
   public double[][] matrix(
       List<String> from, List<String> to, Objective o, Cargo c, Constraints cons) {
     Overlay.check(net, cons);
-    BitSet off = Overlay.mask(g, cons);
+    BitSet off = Overlay.mask(g, effective(cons), view);
     Weights ws = weights(o, c);
     int[] targets = to.stream().mapToInt(id -> g.hub(phys(id, "to"))).toArray();
     int[] sources = from.stream().mapToInt(id -> g.hub(phys(id, "from"))).toArray();
@@ -341,7 +383,7 @@ public final class Router {
       throw new IllegalArgumentException("pareto: the label bound must be positive");
     }
     Overlay.check(net, r.constraints());
-    BitSet off = Overlay.mask(g, r.constraints());
+    BitSet off = Overlay.mask(g, effective(r.constraints()), view);
     int s = g.hub(phys(r.from(), "from"));
     int t = g.hub(phys(r.to(), "to"));
     double[][] w = new double[3][];
@@ -359,7 +401,7 @@ public final class Router {
     Pareto.Result res = Pareto.search(g.csr(), s, t, w, scale, off, g.hubs(), maxLabels);
     List<Route> routes = new ArrayList<>();
     for (Pareto.Solution sol : res.front()) {
-      routes.add(Itineraries.build(g, sol.edges(), r.cargo(), sol.criteria()[0]));
+      routes.add(Itineraries.build(g, costs, sol.edges(), r.cargo(), sol.criteria()[0]));
     }
     return new ParetoRoutes(routes, res.truncated(), res.labels(), maxLabels);
   }

@@ -48,11 +48,62 @@ public final class BundleReader {
   public static final String DEFAULT_NETWORK_FOLDER = "org/karvan/io/default-network";
 
   private final BundleSource source;
-  private final Problems problems = new Problems();
+  private final Problems problems;
   private LocalDate asOf = LocalDate.EPOCH;
 
   private BundleReader(BundleSource source) {
+    this(source, new Problems());
+  }
+
+  private BundleReader(BundleSource source, Problems problems) {
     this.source = source;
+    this.problems = problems;
+  }
+
+  /**
+   * Parses one element of a bundle file ({@code nodes.csv}, {@code links.csv}, {@code
+   * border_crossings.csv} or {@code terminals.csv}) from column values, as a scenario's add-*
+   * modification gives them. Problems go to {@code problems}; returns {@code null} on any problem.
+   */
+  public static Object parseElement(
+      FileSpec spec,
+      Map<String, String> values,
+      String file,
+      int line,
+      LocalDate asOf,
+      Problems problems) {
+    BundleReader r = new BundleReader(null, problems);
+    r.asOf = asOf;
+    Map<String, Integer> header = new java.util.LinkedHashMap<>();
+    List<String> cells = new ArrayList<>();
+    for (var e : values.entrySet()) {
+      header.put(e.getKey(), cells.size() + 1);
+      cells.add(e.getValue());
+      if (!spec.columns().contains(e.getKey())) {
+        problems.error(file, line, 0, e.getKey(), "unknown field for " + spec.name());
+      }
+    }
+    for (String col : spec.required()) {
+      if (!values.containsKey(col)) {
+        problems.error(file, line, 0, col, "field required");
+      }
+    }
+    CsvTable t = new CsvTable(file, header, List.of(new CsvRow(line, cells)));
+    RowReader rr = new RowReader(t, t.rows().get(0), problems);
+    Object o;
+    try {
+      o =
+          switch (spec.name()) {
+            case "nodes.csv" -> r.node(rr);
+            case "links.csv" -> r.link(rr);
+            case "border_crossings.csv" -> r.crossing(rr);
+            case "terminals.csv" -> r.terminal(rr);
+            default -> throw new IllegalArgumentException("cannot add elements of " + spec.name());
+          };
+    } catch (NullPointerException e) {
+      return null;
+    }
+    return rr.ok() ? o : null;
   }
 
   /** Reads a bundle directory or zip file. */

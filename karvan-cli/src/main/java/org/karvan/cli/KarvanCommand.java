@@ -15,7 +15,12 @@ import picocli.CommandLine.IVersionProvider;
       "Karvan plans and analyses multimodal freight corridors: India, the Gulf, Iran, the Caucasus,",
       "the Caspian, Central Asia, Russia and Europe, by rail, road, sea and ferry."
     },
-    subcommands = {NetworkCommand.class, RouteCommand.class},
+    subcommands = {
+      NetworkCommand.class,
+      RouteCommand.class,
+      CompareCommand.class,
+      ScenarioCommand.class
+    },
     footer = {"", "Run 'karvan COMMAND --help' for a command's options."})
 public final class KarvanCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

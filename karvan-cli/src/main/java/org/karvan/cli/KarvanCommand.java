@@ -19,7 +19,9 @@ import picocli.CommandLine.IVersionProvider;
       NetworkCommand.class,
       RouteCommand.class,
       CompareCommand.class,
-      ScenarioCommand.class
+      ScenarioCommand.class,
+      TcdCommand.class,
+      ReportCommand.class
     },
     footer = {"", "Run 'karvan COMMAND --help' for a command's options."})
 public final class KarvanCommand implements Runnable {

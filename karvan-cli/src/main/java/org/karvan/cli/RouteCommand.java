@@ -193,7 +193,7 @@ final class RouteCommand implements Callable<Integer> {
         Object json =
             routes.size() == 1
                     && (header == null || view != null && !pareto && alternatives == null)
-                ? RouteJson.route(net, routes.get(0))
+                ? RouteJson.route(net, routes.get(0), c)
                 : RouteJson.routes(
                     net,
                     routes,

@@ -115,5 +115,27 @@ final class RouteTable {
                 : r.chokepoints().stream()
                     .map(id -> n.findChokepoint(id).map(c -> c.name()).orElse(id))
                     .collect(Collectors.joining(", "))));
+    printCpmm(out, org.karvan.core.scenario.Cpmm.of(n, r, req.cargo()));
+  }
+
+  static void printCpmm(PrintWriter out, org.karvan.core.scenario.Cpmm c) {
+    out.printf(
+        Locale.ROOT,
+        "CPMM: TFI1 border clearance %.1f h, TFI2 border cost USD %,.0f, TFI3 USD %,.0f per 500 km per 20 t, TFI4 SWOD %.1f km/h, SWD %.1f km/h%n",
+        c.tfi1BorderHours(),
+        c.tfi2BorderUsd(),
+        c.tfi3UsdPer500kmPer20t(),
+        c.swodKmh(),
+        c.swdKmh());
+    for (var s : c.sections()) {
+      out.printf(
+          Locale.ROOT,
+          "  section %-4s %7.0f km  TFI3 USD %,6.0f  SWOD %5.1f km/h  SWD %5.1f km/h%n",
+          s.country(),
+          s.km(),
+          s.tfi3(),
+          s.swod(),
+          s.swd());
+    }
   }
 }

@@ -108,12 +108,17 @@ public final class Itineraries {
               legLinks));
       pendingRest += restH;
       restAt = legTo;
+      if (pendingRest >= 1.0) {
+        // Shown after the leg it belongs to; shorter rests wait for the next leg, so that a short
+        // border leg does not get a rest event of its own.
+        flushRest();
+      }
       legState = null;
       legLinks = new ArrayList<>();
       km = h = usd = kg = restH = 0;
     }
 
-    /** Driver rest accrued over a stretch of road legs, shown once where the stretch ends. */
+    /** Driver rest accrued since the last rest event. */
     void flushRest() {
       if (pendingRest > 0) {
         event(EventType.DRIVER_REST, restAt, "driving-hour limits", pendingRest, 0, 0);

@@ -99,6 +99,46 @@ public final class RouteJson {
     return o;
   }
 
+  /** The route with its CAREC CPMM indicators (TFI1-TFI4) for the cargo. */
+  public static ObjectNode route(Network n, Route route, org.karvan.core.routing.Cargo cargo) {
+    ObjectNode o = route(n, route);
+    o.set("cpmm", cpmm(org.karvan.core.scenario.Cpmm.of(n, route, cargo)));
+    return o;
+  }
+
+  /** CPMM indicators as JSON. */
+  public static ObjectNode cpmm(org.karvan.core.scenario.Cpmm c) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("tfi1BorderClearanceHours", r(c.tfi1BorderHours(), 2));
+    o.put("tfi2BorderCostUsd", r(c.tfi2BorderUsd(), 2));
+    o.put("tfi3UsdPer500kmPer20t", r(c.tfi3UsdPer500kmPer20t(), 2));
+    o.put("tfi4SwodKmh", r(c.swodKmh(), 2));
+    o.put("tfi4SwdKmh", r(c.swdKmh(), 2));
+    ArrayNode xs = o.putArray("crossings");
+    c.crossings()
+        .forEach(
+            x ->
+                xs.addObject()
+                    .put("at", x.at())
+                    .put("name", x.name())
+                    .put("hours", r(x.hours(), 2))
+                    .put("usd", r(x.usd(), 2)));
+    ArrayNode ss = o.putArray("sections");
+    c.sections()
+        .forEach(
+            x ->
+                ss.addObject()
+                    .put("country", x.country())
+                    .put("distanceKm", r(x.km(), 1))
+                    .put("movingHours", r(x.movingH(), 2))
+                    .put("totalHours", r(x.totalH(), 2))
+                    .put("costUsd", r(x.usd(), 2))
+                    .put("tfi3UsdPer500kmPer20t", r(x.tfi3(), 2))
+                    .put("swodKmh", r(x.swod(), 2))
+                    .put("swdKmh", r(x.swd(), 2)));
+    return o;
+  }
+
   /** A list of routes (alternatives or a Pareto front) under {@code routes}. */
   public static ObjectNode routes(Network n, List<Route> routes, ObjectNode meta) {
     ObjectNode o = meta == null ? MAPPER.createObjectNode() : meta;

@@ -21,7 +21,10 @@ import picocli.CommandLine.IVersionProvider;
       CompareCommand.class,
       ScenarioCommand.class,
       TcdCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      AssignCommand.class,
+      CriticalityCommand.class,
+      ReliabilityCommand.class
     },
     footer = {"", "Run 'karvan COMMAND --help' for a command's options."})
 public final class KarvanCommand implements Runnable {

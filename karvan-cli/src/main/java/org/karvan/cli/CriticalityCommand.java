@@ -1,0 +1,180 @@
+package org.karvan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.karvan.core.assign.Criticality;
+import org.karvan.core.assign.Freight;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code karvan criticality}: close each element in turn and re-route the demand. */
+@Command(
+    name = "criticality",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Close each link, border crossing, terminal or ferry in turn (an overlay on the unchanged",
+      "network) and re-route the demand that used it: unserved tonnes, extra cost, time and km,",
+      "tonnes affected and the new main route, ranked. See docs/analysis.md."
+    })
+final class CriticalityCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin NetworkOption network;
+
+  @Option(names = "--demand", paramLabel = "FILE", description = "Demand CSV (default: built-in).")
+  Path demand;
+
+  @Option(
+      names = "--elements",
+      paramLabel = "TYPES",
+      split = ",",
+      defaultValue = "all",
+      description = "links, borders, terminals, ferries or all (default: ${DEFAULT-VALUE}).")
+  List<String> elements;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Rows shown (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Threads.")
+  int threads;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write CSV, JSON and GeoJSON here.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Set<String> types = new LinkedHashSet<>();
+    for (String e : elements) {
+      String t = e.trim().toLowerCase(Locale.ROOT);
+      if (!Set.of("links", "borders", "terminals", "ferries", "all").contains(t)) {
+        throw new UserException(
+            "--elements: unknown value '"
+                + e
+                + "'; allowed: links, borders, terminals, ferries, all");
+      }
+      types.add(t);
+    }
+    if (top < 1) {
+      throw new UserException("--top must be at least 1");
+    }
+    if (threads < 1 || threads > 64) {
+      throw new UserException("--threads must be between 1 and 64");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter o = spec.commandLine().getOut();
+    MultimodalAssign.Setup s = MultimodalAssign.setup(network, demand, err);
+    Freight f = s.f();
+    List<Criticality.Element> els = f.elements(types);
+    int n = els.size();
+    List<Criticality.Impact> res =
+        Criticality.run(
+            f.criticalityGraph(),
+            f.ods(s.demand()),
+            els,
+            threads,
+            k -> {
+              if (k % Math.max(1, n / 10) == 0 || k == n) {
+                err.printf(Locale.ROOT, "karvan: %d / %d elements%n", k, n);
+                err.flush();
+              }
+            });
+    o.printf(Locale.ROOT, "%d elements closed in turn; demand %d OD rows%n", n, s.demand().size());
+    o.printf(
+        Locale.ROOT,
+        "%-4s %-9s %-16s %12s %12s %14s %9s %9s  %s%n",
+        "rank",
+        "type",
+        "id",
+        "affected_t",
+        "unserved_t",
+        "extra_usd",
+        "extra_h",
+        "extra_km",
+        "new main route");
+    StringBuilder csv =
+        new StringBuilder(
+            "rank,type,id,tonnes_affected,unserved_tonnes,extra_cost_usd,extra_hours,extra_km,main_od,new_main_route\n");
+    StringBuilder json = new StringBuilder("[\n");
+    for (int i = 0; i < res.size(); i++) {
+      Criticality.Impact im = res.get(i);
+      String route =
+          im.newMainPath() == null
+              ? (im.tonnesAffected() > 0 ? "none" : "")
+              : String.join(" > ", f.nodes(im.newMainPath()));
+      if (i < top) {
+        o.printf(
+            Locale.ROOT,
+            "%-4d %-9s %-16s %12.0f %12.0f %14.0f %9.1f %9.0f  %s%n",
+            i + 1,
+            im.element().type(),
+            im.element().id(),
+            im.tonnesAffected(),
+            im.unservedTonnes(),
+            im.extraCost(),
+            im.extraHours(),
+            im.extraKm(),
+            route);
+      }
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%s,%s,%.1f,%.1f,%.1f,%.3f,%.3f,%s,\"%s\"%n",
+              i + 1,
+              im.element().type(),
+              im.element().id(),
+              im.tonnesAffected(),
+              im.unservedTonnes(),
+              im.extraCost(),
+              im.extraHours(),
+              im.extraKm(),
+              im.mainOd(),
+              route));
+      json.append(
+          String.format(
+              Locale.ROOT,
+              "  {\"rank\":%d,\"type\":\"%s\",\"id\":\"%s\",\"tonnes_affected\":%.1f,"
+                  + "\"unserved_tonnes\":%.1f,\"extra_cost_usd\":%.1f,\"extra_hours\":%.3f,"
+                  + "\"extra_km\":%.3f,\"main_od\":\"%s\",\"new_main_route\":\"%s\"}%s%n",
+              i + 1,
+              im.element().type(),
+              im.element().id(),
+              im.tonnesAffected(),
+              im.unservedTonnes(),
+              im.extraCost(),
+              im.extraHours(),
+              im.extraKm(),
+              im.mainOd(),
+              route,
+              i + 1 < res.size() ? "," : ""));
+    }
+    json.append("]\n");
+    if (out != null) {
+      AssignCommand.write(out.resolve("criticality.csv"), csv.toString());
+      AssignCommand.write(out.resolve("criticality.json"), json.toString());
+      java.util.Map<String, Double> score = new java.util.HashMap<>();
+      for (Criticality.Impact im : res) {
+        if (im.element().type().equals("link") || im.element().type().equals("ferry")) {
+          score.put(im.element().id(), im.extraCost() + 1e6 * im.unservedTonnes());
+        }
+      }
+      AssignCommand.write(
+          out.resolve("criticality.geojson"),
+          MultimodalAssign.geojson(s.net(), score).replace("\"tonnes\"", "\"criticality\""));
+      o.println("wrote criticality.csv, criticality.json, criticality.geojson to " + out);
+    }
+    return ExitCodes.OK;
+  }
+}

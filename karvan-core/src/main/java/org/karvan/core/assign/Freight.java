@@ -1,0 +1,333 @@
+package org.karvan.core.assign;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.karvan.core.graph.EdgeCost;
+import org.karvan.core.graph.EdgeKind;
+import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.core.model.BorderCrossing;
+import org.karvan.core.model.Link;
+import org.karvan.core.model.Mode;
+import org.karvan.core.model.Network;
+import org.karvan.core.model.Node;
+import org.karvan.core.model.Terminal;
+import org.karvan.core.profile.Profile;
+import org.karvan.core.routing.Cargo;
+import org.karvan.core.routing.Constraints;
+import org.karvan.core.routing.Overlay;
+
+/**
+ * Freight demand on the compiled multimodal graph: per-tonne generalised cost weights (USD per
+ * tonne plus value of time × hours), the assignment network with volume-delay on capacity-limited
+ * links, crossings and terminals, closable elements for criticality, and the corridor of a route.
+ */
+public final class Freight {
+  /** BPR parameters used on capacity-limited elements (the traditional values). */
+  public static final double ALPHA = 0.15;
+
+  public static final double BETA = 4;
+
+  private final MultimodalGraph g;
+  private final Network net;
+  private final Profile profile;
+  private final BitSet off;
+
+  public Freight(MultimodalGraph g, Constraints c) {
+    this.g = g;
+    this.net = g.network();
+    this.profile = g.profile();
+    Overlay.check(net, c);
+    BitSet m = Overlay.mask(g, c);
+    this.off = m == null ? new BitSet() : m;
+  }
+
+  public MultimodalGraph graph() {
+    return g;
+  }
+
+  public BitSet off() {
+    return (BitSet) off.clone();
+  }
+
+  /** USD per tonne-hour of value of time for a demand row. */
+  public double votPerTonneH(FreightDemand d) {
+    double perTeu =
+        d.valueOfTime() != null ? d.valueOfTime() : profile.get("value_of_time.usd_per_teu_h");
+    return perTeu / profile.get("cargo.tonnes_per_teu");
+  }
+
+  /** Edge weights in USD per tonne (money + value of time × hours) for a demand row. */
+  public double[] weights(FreightDemand d) {
+    Cargo c = Cargo.parse(d.cargo(), profile);
+    double vot = votPerTonneH(d);
+    int m = g.csr().edgeCount();
+    double[] w = new double[m];
+    for (int e = 0; e < m; e++) {
+      EdgeCost ec = g.cost(e);
+      w[e] = ec.usd(c.vehicles(), c.teu(), c.tonnes()) / c.tonnes() + vot * ec.hours();
+    }
+    return w;
+  }
+
+  /** Hours and km per edge. */
+  public double[][] hoursKm() {
+    int m = g.csr().edgeCount();
+    double[] h = new double[m];
+    double[] km = new double[m];
+    for (int e = 0; e < m; e++) {
+      h[e] = g.cost(e).hours();
+      km[e] = g.cost(e).km();
+    }
+    return new double[][] {h, km};
+  }
+
+  /** The OD flows for criticality. */
+  public List<Criticality.Od> ods(List<FreightDemand> demand) {
+    List<Criticality.Od> out = new ArrayList<>();
+    for (FreightDemand d : demand) {
+      out.add(
+          new Criticality.Od(
+              d.origin() + "->" + d.destination(),
+              g.hub(g.physIndex(d.origin())),
+              g.hub(g.physIndex(d.destination())),
+              d.tonnesPerYear(),
+              weights(d)));
+    }
+    return out;
+  }
+
+  public Criticality.Graph criticalityGraph() {
+    double[][] hk = hoursKm();
+    return new Criticality.Graph(g.csr(), off(), g.hubs(), hk[0], hk[1]);
+  }
+
+  /** Closable elements of the given types ("links", "borders", "terminals", "ferries"). */
+  public List<Criticality.Element> elements(java.util.Set<String> types) {
+    Map<String, BitSet> links = new LinkedHashMap<>();
+    Map<String, BitSet> borders = new LinkedHashMap<>();
+    Map<String, BitSet> terminals = new LinkedHashMap<>();
+    Map<String, BitSet> ferries = new LinkedHashMap<>();
+    for (int e = 0; e < g.csr().edgeCount(); e++) {
+      if (off.get(e)) {
+        continue;
+      }
+      if (g.kind(e) == EdgeKind.MOVE) {
+        Link l = g.link(e);
+        if (l.borderCrossing() != null) {
+          borders.computeIfAbsent(l.borderCrossing(), k -> new BitSet()).set(e);
+        } else if (l.mode() == Mode.FERRY) {
+          ferries.computeIfAbsent(l.id(), k -> new BitSet()).set(e);
+        } else {
+          links.computeIfAbsent(l.id(), k -> new BitSet()).set(e);
+        }
+      } else if (g.kind(e) == EdgeKind.TRANSFER) {
+        terminals.computeIfAbsent(g.terminal(e).id(), k -> new BitSet()).set(e);
+      }
+    }
+    List<Criticality.Element> out = new ArrayList<>();
+    add(out, types, "links", "link", links);
+    add(out, types, "borders", "border", borders);
+    add(out, types, "terminals", "terminal", terminals);
+    add(out, types, "ferries", "ferry", ferries);
+    return out;
+  }
+
+  private static void add(
+      List<Criticality.Element> out,
+      java.util.Set<String> types,
+      String key,
+      String type,
+      Map<String, BitSet> m) {
+    if (types.contains("all") || types.contains(key)) {
+      m.forEach((id, bits) -> out.add(new Criticality.Element(type, id, bits)));
+    }
+  }
+
+  /** A congestible element of the multimodal network: its id, kind and capacity in t/yr. */
+  public record Resource(String kind, String id, double capacityTpy) {}
+
+  /** The assignment network for UE: weights averaged by tonnes; delays on capacity elements. */
+  public record Model(
+      AssignmentNetwork network,
+      OdMatrix demand,
+      List<Resource> resources,
+      int[] edgeOf,
+      int[] zoneHub) {}
+
+  /**
+   * Builds the assignment network: one node per virtual node, one edge per usable virtual edge,
+   * fixed cost the tonne-weighted mean per-tonne weight, and a BPR delay (α = 0.15, β = 4; the
+   * free-flow reference is the element's base hours × the mean value of time, at least one hour) on
+   * links with {@code capacity_tpy}, on crossings with {@code capacity_per_day} (vehicles/day × 365
+   * × tonnes per vehicle) and on terminals with {@code capacity_tpy}. A crossing link with both
+   * uses the tighter capacity. Capacities are for both directions together.
+   */
+  public Model model(List<FreightDemand> demand) {
+    int m = g.csr().edgeCount();
+    double[] w = new double[m];
+    double total = 0;
+    double vot = 0;
+    for (FreightDemand d : demand) {
+      double[] wd = weights(d);
+      for (int e = 0; e < m; e++) {
+        w[e] += d.tonnesPerYear() * wd[e];
+      }
+      total += d.tonnesPerYear();
+      vot += d.tonnesPerYear() * votPerTonneH(d);
+    }
+    for (int e = 0; e < m; e++) {
+      w[e] = total > 0 ? w[e] / total : 0;
+    }
+    vot = total > 0 ? vot / total : 0;
+    double tPerVeh = profile.get("cargo.tonnes_per_teu") * profile.get("cargo.teu_per_vehicle");
+    AssignmentNetwork.Builder b = AssignmentNetwork.builder(g.csr().nodeCount());
+    Map<String, Integer> resIndex = new HashMap<>();
+    List<Resource> resources = new ArrayList<>();
+    List<Integer> edgeOf = new ArrayList<>();
+    for (int e = 0; e < m; e++) {
+      if (off.get(e)) {
+        continue;
+      }
+      int r = -1;
+      EdgeCost c = g.cost(e);
+      if (g.kind(e) == EdgeKind.MOVE) {
+        Link l = g.link(e);
+        double cap = l.capacityTpy() != null ? l.capacityTpy() : Double.POSITIVE_INFINITY;
+        String kind = "link";
+        String id = l.id();
+        double ref = c.moveH();
+        if (l.borderCrossing() != null) {
+          BorderCrossing bc = net.getCrossing(l.borderCrossing());
+          if (bc.capacityPerDay() != null && bc.capacityPerDay() * 365 * tPerVeh < cap) {
+            cap = bc.capacityPerDay() * 365 * tPerVeh;
+            kind = "border";
+            id = bc.id();
+            ref = (bc.ab().meanH() + bc.ba().meanH()) / 2;
+          }
+        }
+        if (Double.isFinite(cap) && cap > 0) {
+          r = resource(b, resIndex, resources, kind, id, cap, Math.max(1, ref) * vot);
+        }
+      } else if (g.kind(e) == EdgeKind.TRANSFER) {
+        Terminal t = g.terminal(e);
+        if (t.capacityTpy() != null && t.capacityTpy() > 0) {
+          r =
+              resource(
+                  b,
+                  resIndex,
+                  resources,
+                  "terminal",
+                  t.id(),
+                  t.capacityTpy(),
+                  Math.max(1, t.handlingH()) * vot);
+        }
+      }
+      b.edge(g.csr().tail(e), g.csr().head(e), w[e], r);
+      edgeOf.add(e);
+    }
+    Map<String, Integer> zone = new LinkedHashMap<>();
+    for (FreightDemand d : demand) {
+      zone.putIfAbsent(d.origin(), zone.size());
+      zone.putIfAbsent(d.destination(), zone.size());
+    }
+    int[] zoneHub = new int[zone.size()];
+    zone.forEach((id, z) -> zoneHub[z] = g.hub(g.physIndex(id)));
+    AssignmentNetwork an = b.zones(zoneHub).noThrough(g.hubs()).build();
+    OdMatrix.Builder ob = OdMatrix.builder(zone.size());
+    for (FreightDemand d : demand) {
+      ob.add(zone.get(d.origin()), zone.get(d.destination()), d.tonnesPerYear());
+    }
+    int[] eo = new int[edgeOf.size()];
+    for (int i = 0; i < eo.length; i++) {
+      eo[i] = edgeOf.get(an.inputOf(i));
+    }
+    return new Model(an, ob.build(), resources, eo, zoneHub);
+  }
+
+  private static int resource(
+      AssignmentNetwork.Builder b,
+      Map<String, Integer> index,
+      List<Resource> list,
+      String kind,
+      String id,
+      double cap,
+      double d0) {
+    return index.computeIfAbsent(
+        kind + ":" + id,
+        k -> {
+          list.add(new Resource(kind, id, cap));
+          return b.resource(d0, ALPHA, BETA, cap);
+        });
+  }
+
+  /** Corridor classes, in the order a route is tested against them. */
+  public static final List<String> CORRIDORS =
+      List.of("SUEZ", "CASPIAN", "INSTC_WEST", "INSTC_EAST", "OTHER");
+
+  /**
+   * The corridor of a route given as virtual edges: SUEZ when a link passes the Suez chokepoint;
+   * CASPIAN when it uses a sea or ferry link between two Caspian ports (both ends within 36–48° N,
+   * 46–55.5° E); INSTC_WEST when it crosses Iran–Azerbaijan or Azerbaijan–Russia; INSTC_EAST when
+   * it crosses Iran–Turkmenistan, Turkmenistan–Kazakhstan or Kazakhstan–Russia; else OTHER.
+   */
+  public String corridor(int[] edges) {
+    boolean suez = false;
+    boolean caspian = false;
+    boolean west = false;
+    boolean east = false;
+    for (int e : edges) {
+      if (g.kind(e) != EdgeKind.MOVE) {
+        continue;
+      }
+      Link l = g.link(e);
+      if (l.chokepoints().contains("SUEZ")) {
+        suez = true;
+      }
+      if (l.mode().isWater() && caspian(net.getNode(l.from())) && caspian(net.getNode(l.to()))) {
+        caspian = true;
+      }
+      if (l.borderCrossing() != null) {
+        BorderCrossing b = net.getCrossing(l.borderCrossing());
+        String pair = pair(net.countryOf(b.nodeA()), net.countryOf(b.nodeB()));
+        if (pair.equals("AZ-IR") || pair.equals("AZ-RU")) {
+          west = true;
+        }
+        if (pair.equals("IR-TM") || pair.equals("KZ-TM") || pair.equals("KZ-RU")) {
+          east = true;
+        }
+      }
+    }
+    return suez
+        ? "SUEZ"
+        : caspian ? "CASPIAN" : west ? "INSTC_WEST" : east ? "INSTC_EAST" : "OTHER";
+  }
+
+  private static boolean caspian(Node n) {
+    return n.lat() >= 36 && n.lat() <= 48 && n.lon() >= 46 && n.lon() <= 55.5;
+  }
+
+  private static String pair(String a, String b) {
+    if (a == null || b == null) {
+      return "";
+    }
+    return a.compareTo(b) <= 0 ? a + "-" + b : b + "-" + a;
+  }
+
+  /** The physical node ids of a path, consecutive repeats removed. */
+  public List<String> nodes(int[] edges) {
+    List<String> out = new ArrayList<>();
+    for (int e : edges) {
+      for (int v : new int[] {g.csr().tail(e), g.csr().head(e)}) {
+        String id = g.physNode(g.physOf(v)).id();
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(id)) {
+          out.add(id);
+        }
+      }
+    }
+    return out;
+  }
+}

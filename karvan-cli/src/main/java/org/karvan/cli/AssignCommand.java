@@ -86,7 +86,8 @@ final class AssignCommand implements Callable<Integer> {
   @Option(
       names = "--scenario",
       paramLabel = "S",
-      description = "A scenario to apply (not yet supported: reported as an error).")
+      description =
+          "Assign under a scenario: a built-in name (karvan scenario list) or a scenario file.")
   String scenario;
 
   @Option(
@@ -140,10 +141,9 @@ final class AssignCommand implements Callable<Integer> {
     if (tntp != null && demand != null) {
       throw new UserException("--tntp and --demand cannot be combined");
     }
-    if (scenario != null) {
+    if (scenario != null && tntp != null) {
       throw new UserException(
-          "--scenario: scenarios are not yet supported by assign (no scenario reader exists yet);"
-              + " run without --scenario");
+          "--scenario applies to a Karvan network, not to a TNTP network; drop one of them");
     }
     Method m = parseMethod(method);
     if (tntp != null) {

@@ -35,6 +35,11 @@ final class MultimodalAssign {
   record Setup(Network net, MultimodalGraph g, Freight f, List<FreightDemand> demand) {}
 
   static Setup setup(NetworkOption network, Path demandFile, PrintWriter err) {
+    return setup(network, demandFile, null, err);
+  }
+
+  /** With a scenario (built-in name or file), or {@code null} for the base network. */
+  static Setup setup(NetworkOption network, Path demandFile, String scenario, PrintWriter err) {
     Network net = network.load();
     Profile prof = ProfileReader.readDefault();
     DemandReader.Result d =
@@ -47,13 +52,22 @@ final class MultimodalAssign {
           "no valid demand row" + (demandFile == null ? "" : " in " + demandFile));
     }
     MultimodalGraph g = MultimodalGraph.compile(net, prof);
-    return new Setup(net, g, new Freight(g, Constraints.NONE), d.rows());
+    org.karvan.core.scenario.ScenarioView view =
+        scenario == null
+            ? null
+            : org.karvan.core.scenario.ScenarioView.apply(
+                net,
+                prof,
+                org.karvan.io.scenario.BuiltInScenarios.chain(
+                    org.karvan.io.scenario.BuiltInScenarios.resolve(scenario, "--scenario")));
+    Freight f = new Freight(g, Constraints.NONE, view);
+    return new Setup(net, f.graph(), f, d.rows());
   }
 
   static int run(AssignCommand c, Method m) {
     PrintWriter err = c.spec.commandLine().getErr();
     PrintWriter out = c.spec.commandLine().getOut();
-    Setup s = setup(c.network, c.demand, err);
+    Setup s = setup(c.network, c.demand, c.scenario, err);
     Freight f = s.f();
     MultimodalGraph g = s.g();
     int edges = g.csr().edgeCount();

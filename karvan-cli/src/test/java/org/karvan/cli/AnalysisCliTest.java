@@ -60,10 +60,33 @@ class AnalysisCliTest {
     assertThat(run("assign", "--gap", "0").code()).isEqualTo(2);
     Run s = run("assign", "--scenario", "x");
     assertThat(s.code()).isEqualTo(2);
-    assertThat(s.err()).contains("not yet supported");
+    assertThat(s.err()).contains("unknown scenario 'x'");
     assertThat(run("assign", "--tntp", tmp.resolve("none").toString()).err())
         .contains("not a directory");
     assertThat(run("reliability", "--from", "Tehran", "--to", "Atlantis").code()).isEqualTo(2);
+  }
+
+  @Test
+  void assignUnderAScenarioMovesTonnes() throws Exception {
+    java.nio.file.Path base = tmp.resolve("base");
+    java.nio.file.Path closed = tmp.resolve("closed");
+    assertThat(run("assign", "--method", "aon", "--out", base.toString()).code()).isZero();
+    assertThat(
+            run(
+                    "assign",
+                    "--method",
+                    "aon",
+                    "--scenario",
+                    "az-ir-border-closed",
+                    "--out",
+                    closed.toString())
+                .code())
+        .isZero();
+    String b = java.nio.file.Files.readString(base.resolve("corridors.csv"));
+    String c = java.nio.file.Files.readString(closed.resolve("corridors.csv"));
+    assertThat(c).isNotEqualTo(b);
+    assertThat(java.nio.file.Files.readString(closed.resolve("od_routes.csv")))
+        .doesNotContain("BC-AST-ROAD", "BC-AST-RAIL", "BC-BLS-ROAD");
   }
 
   @Test

@@ -35,14 +35,36 @@ public final class Freight {
   private final Network net;
   private final Profile profile;
   private final BitSet off;
+  private final EdgeCost[] costs;
 
   public Freight(MultimodalGraph g, Constraints c) {
-    this.g = g;
+    this(g, c, null);
+  }
+
+  /**
+   * Under a scenario (or {@code null} for the base network): the scenario's edge costs, closures
+   * and year apply, over the shared graph.
+   */
+  public Freight(MultimodalGraph base, Constraints c, org.karvan.core.scenario.ScenarioView view) {
+    this.g =
+        view != null && view.addsElements()
+            ? MultimodalGraph.compile(view.network(), view.profile())
+            : base;
     this.net = g.network();
-    this.profile = g.profile();
+    this.profile = view == null ? g.profile() : view.profile();
+    this.costs = view == null ? g.edgeCosts() : g.costsUnder(view, view.profile());
     Overlay.check(net, c);
-    BitSet m = Overlay.mask(g, c);
+    Constraints eff =
+        view != null && view.year() != null && c.year() == null && !c.includePlanned()
+            ? c.withYear(view.year())
+            : c;
+    BitSet m = Overlay.mask(g, eff, view);
     this.off = m == null ? new BitSet() : m;
+  }
+
+  /** The cost of an edge in force (the scenario's, if any). */
+  public EdgeCost cost(int e) {
+    return costs[e];
   }
 
   public MultimodalGraph graph() {
@@ -67,7 +89,7 @@ public final class Freight {
     int m = g.csr().edgeCount();
     double[] w = new double[m];
     for (int e = 0; e < m; e++) {
-      EdgeCost ec = g.cost(e);
+      EdgeCost ec = costs[e];
       w[e] = ec.usd(c.vehicles(), c.teu(), c.tonnes()) / c.tonnes() + vot * ec.hours();
     }
     return w;
@@ -79,8 +101,8 @@ public final class Freight {
     double[] h = new double[m];
     double[] km = new double[m];
     for (int e = 0; e < m; e++) {
-      h[e] = g.cost(e).hours();
-      km[e] = g.cost(e).km();
+      h[e] = costs[e].hours();
+      km[e] = costs[e].km();
     }
     return new double[][] {h, km};
   }
@@ -193,7 +215,7 @@ public final class Freight {
         continue;
       }
       int r = -1;
-      EdgeCost c = g.cost(e);
+      EdgeCost c = costs[e];
       if (g.kind(e) == EdgeKind.MOVE) {
         Link l = g.link(e);
         double cap = l.capacityTpy() != null ? l.capacityTpy() : Double.POSITIVE_INFINITY;

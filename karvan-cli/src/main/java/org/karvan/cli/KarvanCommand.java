@@ -24,7 +24,8 @@ import picocli.CommandLine.IVersionProvider;
       ReportCommand.class,
       AssignCommand.class,
       CriticalityCommand.class,
-      ReliabilityCommand.class
+      ReliabilityCommand.class,
+      ServeCommand.class
     },
     footer = {"", "Run 'karvan COMMAND --help' for a command's options."})
 public final class KarvanCommand implements Runnable {

@@ -1,0 +1,157 @@
+package org.karvan.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.karvan.server.KarvanServer;
+import org.karvan.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code karvan serve}: the REST API and the web map on 127.0.0.1. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Start the Karvan server: the web map at http://127.0.0.1:PORT/, the REST API under /api",
+      "(OpenAPI at /openapi, interactive at /swagger), health and Prometheus metrics."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  karvan serve",
+      "  karvan serve --port 9000 --network my-network/",
+      "  karvan serve --db jdbc:postgresql://127.0.0.1:5432/karvan --db-user karvan",
+      "",
+      "Writes (saved scenarios) need the API token: set KARVAN_API_TOKEN or --token, or use the",
+      "token printed once at the first start. See docs/server.md."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port).")
+  int port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(
+      names = {"-n", "--network"},
+      paramLabel = "PATH",
+      description = "Network bundle (directory or .zip). Default: the embedded default network.")
+  Path network;
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC-URL",
+      description =
+          "Scenario database: jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB"
+              + " (default: SQLite in ~/.karvan/karvan.db).")
+  String db;
+
+  @Option(names = "--db-user", paramLabel = "USER", description = "Database user.")
+  String dbUser;
+
+  @Option(
+      names = "--db-password-env",
+      paramLabel = "VAR",
+      description = "Environment variable holding the database password.")
+  String dbPasswordEnv;
+
+  @Option(
+      names = "--token-env",
+      paramLabel = "VAR",
+      defaultValue = "KARVAN_API_TOKEN",
+      description = "Environment variable holding the API token (default: ${DEFAULT-VALUE}).")
+  String tokenEnv;
+
+  @Option(
+      names = "--max-body",
+      paramLabel = "BYTES",
+      defaultValue = "65536",
+      description = "Largest request body (default: ${DEFAULT-VALUE}; 413 above).")
+  long maxBody;
+
+  @Option(
+      names = "--max-alternatives",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Largest k for alternatives (default: ${DEFAULT-VALUE}; 422 above).")
+  int maxAlternatives;
+
+  @Option(
+      names = "--max-labels",
+      paramLabel = "N",
+      defaultValue = "200000",
+      description = "Largest Pareto label bound (default: ${DEFAULT-VALUE}; 422 above).")
+  int maxLabels;
+
+  @Option(
+      names = "--max-matrix",
+      paramLabel = "CELLS",
+      defaultValue = "2500",
+      description =
+          "Largest matrix, origins x destinations (default: ${DEFAULT-VALUE}; 413 above).")
+  int maxMatrix;
+
+  @Option(
+      names = "--timeout-ms",
+      paramLabel = "MS",
+      defaultValue = "10000",
+      description = "Time allowed per computation (default: ${DEFAULT-VALUE}; 503 after).")
+  long timeoutMs;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new UserException("--port must be between 0 and 65535, got " + port);
+    }
+    if (maxBody < 1 || maxAlternatives < 1 || maxLabels < 1 || maxMatrix < 1 || timeoutMs < 1) {
+      throw new UserException("limits (--max-*, --timeout-ms) must be positive");
+    }
+    String token = tokenEnv == null ? null : System.getenv(tokenEnv);
+    String password = dbPasswordEnv == null ? null : System.getenv(dbPasswordEnv);
+    ServerConfig cfg =
+        ServerConfig.defaults()
+            .withHost(host)
+            .withPort(port)
+            .withNetwork(network)
+            .withDb(db, dbUser, password)
+            .withToken(token)
+            .withLimits(maxBody, maxAlternatives, maxLabels, maxMatrix, timeoutMs);
+    KarvanServer server;
+    try {
+      server = KarvanServer.start(cfg, System.out);
+    } catch (RuntimeException e) {
+      if (e instanceof org.karvan.core.validate.InvalidInputException) {
+        throw e;
+      }
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new UserException("cannot start the server: " + root.getMessage());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                }));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

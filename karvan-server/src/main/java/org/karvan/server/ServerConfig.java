@@ -1,0 +1,181 @@
+package org.karvan.server;
+
+import java.nio.file.Path;
+
+/**
+ * How a server runs: where it listens, which network and database it uses, the write token and the
+ * limits on requests. Every limit is configurable; see docs/server.md.
+ *
+ * @param host address to bind (default 127.0.0.1)
+ * @param port port, 0 for any free port
+ * @param network network bundle (directory or zip), null for the embedded default network
+ * @param dbUrl JDBC URL of the scenario database (jdbc:sqlite:..., jdbc:postgresql://...); null for
+ *     {@code jdbc:sqlite:<home>/.karvan/karvan.db}
+ * @param dbUser database user (PostgreSQL), may be null
+ * @param dbPassword database password, may be null
+ * @param token the API token for writes; null to use the stored one or generate one at first start
+ * @param maxBodyBytes largest request body accepted (413 above)
+ * @param maxAlternatives largest {@code k} for alternatives (422 above)
+ * @param maxLabels largest Pareto label bound (422 above)
+ * @param maxMatrixCells largest origins × destinations of a matrix (413 above)
+ * @param requestTimeoutMs time allowed to compute one answer (503 after)
+ * @param maxQueued computations waiting for a worker before new ones get 503
+ * @param workers threads computing routes
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Path network,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    String token,
+    long maxBodyBytes,
+    int maxAlternatives,
+    int maxLabels,
+    int maxMatrixCells,
+    long requestTimeoutMs,
+    int maxQueued,
+    int workers) {
+
+  /** Defaults: 127.0.0.1:8080, the default network, SQLite in ~/.karvan. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(
+        "127.0.0.1",
+        8080,
+        null,
+        null,
+        null,
+        null,
+        null,
+        64 * 1024,
+        10,
+        200_000,
+        2_500,
+        10_000,
+        512,
+        Math.max(2, Runtime.getRuntime().availableProcessors()));
+  }
+
+  public ServerConfig withPort(int p) {
+    return new ServerConfig(
+        host,
+        p,
+        network,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        workers);
+  }
+
+  public ServerConfig withHost(String h) {
+    return new ServerConfig(
+        h,
+        port,
+        network,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        workers);
+  }
+
+  public ServerConfig withNetwork(Path n) {
+    return new ServerConfig(
+        host,
+        port,
+        n,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        workers);
+  }
+
+  public ServerConfig withDb(String url, String user, String password) {
+    return new ServerConfig(
+        host,
+        port,
+        network,
+        url,
+        user,
+        password,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        workers);
+  }
+
+  public ServerConfig withToken(String t) {
+    return new ServerConfig(
+        host,
+        port,
+        network,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        t,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        workers);
+  }
+
+  public ServerConfig withLimits(
+      long maxBodyBytes,
+      int maxAlternatives,
+      int maxLabels,
+      int maxMatrixCells,
+      long requestTimeoutMs) {
+    return new ServerConfig(
+        host,
+        port,
+        network,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        workers);
+  }
+
+  /** The database URL to use: the configured one or SQLite under ~/.karvan. */
+  public String effectiveDbUrl() {
+    if (dbUrl != null && !dbUrl.isBlank()) {
+      return dbUrl;
+    }
+    Path dir = Path.of(System.getProperty("user.home"), ".karvan");
+    return "jdbc:sqlite:" + dir.resolve("karvan.db");
+  }
+}

@@ -1,0 +1,182 @@
+package org.karvan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Saved scenarios on a real PostgreSQL server, started by this test from Debian's binaries (initdb
+ * and pg_ctl on a temporary directory and a random port). Skips with a message when no PostgreSQL
+ * can start here.
+ */
+class PostgresTest {
+  static Path tmp;
+  static Path bin;
+  static List<String> asUser = new ArrayList<>();
+  static String url;
+
+  static Path findBin() throws IOException {
+    Path root = Path.of("/usr/lib/postgresql");
+    if (!Files.isDirectory(root)) {
+      return null;
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      return s.map(v -> v.resolve("bin"))
+          .filter(
+              b ->
+                  Files.isExecutable(b.resolve("initdb"))
+                      && Files.isExecutable(b.resolve("pg_ctl")))
+          .max(Comparator.comparing(Path::toString))
+          .orElse(null);
+    }
+  }
+
+  static int run(List<String> cmd, Path log) throws Exception {
+    List<String> full = new ArrayList<>(asUser);
+    full.addAll(cmd);
+    Process p =
+        new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return -1;
+    }
+    return p.exitValue();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    bin = findBin();
+    Assumptions.assumeTrue(
+        bin != null,
+        "SKIPPED: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin"
+            + " (apt-get install postgresql, or run karvan-server/ci-setup.sh)");
+    tmp = Files.createTempDirectory("karvan-pg");
+    if ("root".equals(System.getProperty("user.name"))) {
+      // initdb refuses to run as root: run the server as the postgres user.
+      Process id = new ProcessBuilder("id", "-u", "postgres").start();
+      Assumptions.assumeTrue(
+          id.waitFor() == 0, "SKIPPED: running as root and there is no 'postgres' user for initdb");
+      new ProcessBuilder("chown", "-R", "postgres", tmp.toString()).start().waitFor();
+      asUser = List.of("runuser", "-u", "postgres", "--");
+    }
+    Path data = tmp.resolve("data");
+    Path log = tmp.resolve("setup.log");
+    int rc =
+        run(
+            List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-A",
+                "trust",
+                "-U",
+                "karvan",
+                "-E",
+                "UTF8",
+                "--no-sync"),
+            log);
+    Assumptions.assumeTrue(rc == 0, () -> "SKIPPED: initdb failed: " + read(log));
+    int port = freePort();
+    rc =
+        run(
+            List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-l",
+                tmp.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -k " + tmp + " -c listen_addresses=127.0.0.1",
+                "-w",
+                "-t",
+                "60",
+                "start"),
+            tmp.resolve("start.log"));
+    Assumptions.assumeTrue(
+        rc == 0, () -> "SKIPPED: PostgreSQL did not start: " + read(tmp.resolve("server.log")));
+    url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+  }
+
+  static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    if (url != null) {
+      run(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              tmp.resolve("data").toString(),
+              "-m",
+              "immediate",
+              "stop"),
+          tmp.resolve("stop.log"));
+    }
+    if (tmp != null) {
+      try (Stream<Path> s = Files.walk(tmp)) {
+        s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void savedScenariosLiveInPostgres() {
+    ServerConfig c = ServerConfig.defaults().withPort(0).withDb(url, "karvan", null);
+    String token;
+    String id;
+    try (KarvanServer s = KarvanServer.start(c, null)) {
+      token = s.generatedToken().orElseThrow();
+      Http h = new Http(s.baseUrl());
+      assertThat(h.get("/api/health").json().get("database").asText()).isEqualTo("UP");
+      Http.Res r =
+          h.post("/api/scenarios/saved", "{\"name\":\"pg-1\",\"modifications\":[]}", token);
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      id = r.json().get("id").asText();
+      assertThat(
+              h.post("/api/scenarios/saved", "{\"name\":\"pg-1\",\"modifications\":[]}", token)
+                  .status())
+          .isEqualTo(409);
+      Http.Res u =
+          h.put(
+              "/api/scenarios/saved/" + id,
+              "{\"name\":\"pg-1b\",\"modifications\":[]}",
+              token,
+              "\"1\"");
+      assertThat(u.status()).as(u.body()).isEqualTo(200);
+    }
+    // A restart keeps the data and the token; migrations are not re-applied.
+    try (KarvanServer s = KarvanServer.start(c, null)) {
+      assertThat(s.generatedToken()).isEmpty();
+      Http h = new Http(s.baseUrl());
+      Http.Res g = h.get("/api/scenarios/saved/" + id);
+      assertThat(g.status()).isEqualTo(200);
+      assertThat(g.json().get("name").asText()).isEqualTo("pg-1b");
+      assertThat(g.json().get("version").asInt()).isEqualTo(2);
+      assertThat(h.delete("/api/scenarios/saved/" + id, token).status()).isEqualTo(204);
+    }
+  }
+}

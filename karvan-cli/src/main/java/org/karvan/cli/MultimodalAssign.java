@@ -246,10 +246,26 @@ final class MultimodalAssign {
     Map<String, Double> terminalT = new TreeMap<>();
     Map<String, Double> nodeT = new TreeMap<>();
     Map<String, Double> countryT = new TreeMap<>();
+    // Freight revenue earned in each country (USD/yr): tonnes on each edge times its USD per tonne
+    // for a reference 40-foot container, booked to the country where the edge lies (the tail node
+    // of a land move, the node of a transfer or loading); sea moves are booked to "sea".
+    Map<String, Double> countryUsd = new TreeMap<>();
+    org.karvan.core.routing.Cargo ref =
+        org.karvan.core.routing.Cargo.parse("1x40ft", s.f().profile());
     for (int e = 0; e < flow.length; e++) {
       double x = flow[e];
       if (x <= 0) {
         continue;
+      }
+      {
+        var ec = s.f().cost(e);
+        double usdPerT = ec.usd(ref.vehicles(), ref.teu(), ref.tonnes()) / ref.tonnes();
+        String node = g.physNode(g.physOf(g.csr().tail(e))).id();
+        String where =
+            g.kind(e) == EdgeKind.MOVE && g.link(e).mode().isWater() ? "sea" : net.countryOf(node);
+        if (where != null && usdPerT > 0) {
+          countryUsd.merge(where, x * usdPerT, Double::sum);
+        }
       }
       if (g.kind(e) == EdgeKind.MOVE) {
         Link l = g.link(e);
@@ -327,8 +343,17 @@ final class MultimodalAssign {
           r[2],
           (double) r[1] / (double) r[2]);
     }
-    out.println("tonnes entering or starting in each country:");
-    countryT.forEach((k, v) -> out.printf(Locale.ROOT, "  %-3s %12.0f%n", k, v));
+    out.println("tonnes entering or starting in each country, and freight revenue earned there:");
+    java.util.Set<String> keys = new java.util.TreeSet<>(countryT.keySet());
+    keys.addAll(countryUsd.keySet());
+    keys.forEach(
+        k ->
+            out.printf(
+                Locale.ROOT,
+                "  %-4s %12.0f t  USD %,14.0f%n",
+                k,
+                countryT.getOrDefault(k, 0.0),
+                countryUsd.getOrDefault(k, 0.0)));
     if (c.out != null) {
       StringBuilder lc = new StringBuilder("link,from,to,mode,tonnes,capacity_tpy,v_c\n");
       for (Link l : net.links()) {
@@ -372,8 +397,16 @@ final class MultimodalAssign {
                 (double) r[1] / (double) r[2]));
       }
       AssignCommand.write(c.out.resolve("bottlenecks.csv"), ec.toString());
-      StringBuilder cc = new StringBuilder("country,tonnes\n");
-      countryT.forEach((k, v) -> cc.append(String.format(Locale.ROOT, "%s,%.1f%n", k, v)));
+      StringBuilder cc = new StringBuilder("country,tonnes,revenue_usd\n");
+      keys.forEach(
+          k ->
+              cc.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%s,%.1f,%.2f%n",
+                      k,
+                      countryT.getOrDefault(k, 0.0),
+                      countryUsd.getOrDefault(k, 0.0))));
       AssignCommand.write(c.out.resolve("countries.csv"), cc.toString());
       StringBuilder sc = new StringBuilder("corridor,tonnes,share\n");
       corridor.forEach(

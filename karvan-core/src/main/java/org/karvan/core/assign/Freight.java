@@ -62,6 +62,11 @@ public final class Freight {
     this.off = m == null ? new BitSet() : m;
   }
 
+  /** The profile in force (the scenario's, if it changes parameters). */
+  public Profile profile() {
+    return profile;
+  }
+
   /** The cost of an edge in force (the scenario's, if any). */
   public EdgeCost cost(int e) {
     return costs[e];

@@ -77,6 +77,9 @@ public final class Dijkstra {
    */
   public PathResult route(
       int source, int target, double[] weight, BitSet disabled, BitSet sinks, Heuristic h) {
+    check(source, "source");
+    check(target, "target");
+    checkWeights(weight);
     reset();
     set(source, 0, -1);
     heap.push(source, h == null ? 0 : h.lowerBound(source));
@@ -113,6 +116,11 @@ public final class Dijkstra {
    */
   public double[] oneToMany(
       int source, int[] targets, double[] weight, BitSet disabled, BitSet sinks) {
+    check(source, "source");
+    for (int t : targets) {
+      check(t, "target");
+    }
+    checkWeights(weight);
     reset();
     double[] out = new double[targets.length];
     Arrays.fill(out, Double.POSITIVE_INFINITY);
@@ -151,6 +159,20 @@ public final class Dijkstra {
       }
     }
     return out;
+  }
+
+  private void check(int v, String what) {
+    if (v < 0 || v >= g.nodeCount()) {
+      throw new IllegalArgumentException(
+          what + " node " + v + " outside [0, " + g.nodeCount() + ")");
+    }
+  }
+
+  private void checkWeights(double[] weight) {
+    if (weight.length != g.edgeCount()) {
+      throw new IllegalArgumentException(
+          "weight array has " + weight.length + " entries for " + g.edgeCount() + " edges");
+    }
   }
 
   private PathResult path(int source, int target, int settledCount) {

@@ -132,4 +132,18 @@ class DijkstraDifferentialTest {
     assertThat(p.isFound()).isFalse();
     assertThat(p.weight()).isEqualTo(Double.POSITIVE_INFINITY);
   }
+
+  @Test
+  void badArgumentsAreRefusedBeforeTheSearch() {
+    Csr csr = Csr.of(3, new int[] {0}, new int[] {1}, 1, null);
+    Dijkstra d = new Dijkstra(csr);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> d.route(0, 3, new double[] {1}, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("target node 3 outside [0, 3)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> d.oneToMany(0, new int[] {1}, new double[] {1, 2}, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("weight array has 2 entries for 1 edges");
+  }
 }

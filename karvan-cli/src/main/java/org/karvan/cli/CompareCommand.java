@@ -32,7 +32,6 @@ import org.karvan.io.csv.CsvParser;
 import org.karvan.io.csv.CsvTable;
 import org.karvan.io.csv.CsvWriter;
 import org.karvan.io.route.RouteJson;
-import org.karvan.io.scenario.BuiltInScenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,9 +137,7 @@ final class CompareCommand implements Callable<Integer> {
     Router base = new Router(g);
     Map<String, Router> routers = new LinkedHashMap<>();
     for (String s : scenarios) {
-      ScenarioView v =
-          ScenarioView.apply(
-              net, prof, BuiltInScenarios.chain(BuiltInScenarios.resolve(s, "--scenario")));
+      ScenarioView v = RequestOptions.scenario(net, prof, s);
       routers.put(v.name(), new Router(g, v));
     }
     long t0 = System.nanoTime();

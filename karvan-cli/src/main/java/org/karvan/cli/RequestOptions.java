@@ -184,6 +184,60 @@ final class RequestOptions {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
+  /** A request's pieces, resolved against a network: every place and flag problem at once. */
+  record Resolved(
+      Profile profile,
+      Cargo cargo,
+      String from,
+      String to,
+      List<String> via,
+      Constraints constraints) {
+    org.karvan.core.routing.RouteRequest request(Objective o) {
+      return new org.karvan.core.routing.RouteRequest(from, to, via, cargo, o, constraints);
+    }
+  }
+
+  /**
+   * Reads the profile, parses the cargo and resolves {@code from}, {@code to}, {@code via} and the
+   * constraints' places against {@code net}; reports every problem in one {@link UserException}.
+   */
+  Resolved resolve(org.karvan.core.model.Network net, String from, String to, List<String> via) {
+    List<String> c = conflicts();
+    if (!c.isEmpty()) {
+      throw new UserException(String.join("; ", c));
+    }
+    Profile prof = profile();
+    Cargo cg = cargo(prof);
+    Places places = new Places(net);
+    List<String> errors = new ArrayList<>();
+    String f = resolve(places, from, "--from", errors);
+    String t = resolve(places, to, "--to", errors);
+    List<String> viaIds = new ArrayList<>();
+    for (String v : via) {
+      viaIds.add(resolve(places, v, "--via", errors));
+    }
+    Constraints cons = constraints(places, errors);
+    if (!errors.isEmpty()) {
+      throw new UserException(String.join("\nkarvan: ", errors));
+    }
+    if (f.equals(t)) {
+      throw new UserException("--from and --to name the same place (" + f + ")");
+    }
+    return new Resolved(prof, cg, f, t, viaIds, cons);
+  }
+
+  /**
+   * A built-in scenario or a scenario file applied to a network, as {@code --scenario} gives it.
+   */
+  static org.karvan.core.scenario.ScenarioView scenario(
+      org.karvan.core.model.Network net, Profile prof, String nameOrFile) {
+    return org.karvan.core.scenario.ScenarioView.apply(
+        net,
+        prof,
+        org.karvan.io.scenario.BuiltInScenarios.chain(
+            org.karvan.io.scenario.BuiltInScenarios.resolve(nameOrFile, "--scenario")));
+  }
+
   static String resolve(Places p, String text, String option, List<String> errors) {
     try {
       return p.resolve(text).id();

@@ -10,9 +10,7 @@ import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.model.Network;
 import org.karvan.core.profile.Profile;
 import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Constraints;
 import org.karvan.core.routing.Objective;
-import org.karvan.core.routing.Places;
 import org.karvan.core.routing.Route;
 import org.karvan.core.routing.RouteRequest;
 import org.karvan.core.routing.Router;
@@ -20,7 +18,6 @@ import org.karvan.core.scenario.ScenarioView;
 import org.karvan.io.route.RouteCsv;
 import org.karvan.io.route.RouteGeoJson;
 import org.karvan.io.route.RouteJson;
-import org.karvan.io.scenario.BuiltInScenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,15 +47,7 @@ final class RouteCommand implements Callable<Integer> {
 
   @Mixin NetworkOption network;
 
-  @Option(
-      names = "--from",
-      required = true,
-      paramLabel = "PLACE",
-      description = "Origin: node id, name or alias.")
-  String from;
-
-  @Option(names = "--to", required = true, paramLabel = "PLACE", description = "Destination.")
-  String to;
+  @Mixin OdOptions od;
 
   @Option(
       names = "--via",
@@ -110,7 +99,7 @@ final class RouteCommand implements Callable<Integer> {
   public Integer call() {
     Objective objective = opts.objective();
     Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
-    List<String> conflicts = new ArrayList<>(opts.conflicts());
+    List<String> conflicts = new ArrayList<>();
     if (pareto && alternatives != null) {
       conflicts.add("--pareto and --alternatives cannot be combined");
     }
@@ -127,32 +116,12 @@ final class RouteCommand implements Callable<Integer> {
       throw new UserException(String.join("; ", conflicts));
     }
     Network net = network.load();
-    Profile prof = opts.profile();
-    Cargo c = opts.cargo(prof);
-    Places places = new Places(net);
-    List<String> placeErrors = new ArrayList<>();
-    String fromId = RequestOptions.resolve(places, from, "--from", placeErrors);
-    String toId = RequestOptions.resolve(places, to, "--to", placeErrors);
-    List<String> viaIds = new ArrayList<>();
-    for (String v : via) {
-      viaIds.add(RequestOptions.resolve(places, v, "--via", placeErrors));
-    }
-    Constraints cons = opts.constraints(places, placeErrors);
-    if (!placeErrors.isEmpty()) {
-      throw new UserException(String.join("\nkarvan: ", placeErrors));
-    }
-    if (fromId.equals(toId)) {
-      throw new UserException("--from and --to name the same place (" + fromId + ")");
-    }
-    RouteRequest req = new RouteRequest(fromId, toId, viaIds, c, objective, cons);
+    RequestOptions.Resolved rq = opts.resolve(net, od.from, od.to, via);
+    Profile prof = rq.profile();
+    Cargo c = rq.cargo();
+    RouteRequest req = rq.request(objective);
     MultimodalGraph graph = MultimodalGraph.compile(net, prof);
-    ScenarioView view =
-        scenario == null
-            ? null
-            : ScenarioView.apply(
-                net,
-                prof,
-                BuiltInScenarios.chain(BuiltInScenarios.resolve(scenario, "--scenario")));
+    ScenarioView view = scenario == null ? null : RequestOptions.scenario(net, prof, scenario);
     Router router = new Router(graph, view);
     List<Route> routes;
     String header;

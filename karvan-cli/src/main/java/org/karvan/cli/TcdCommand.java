@@ -13,14 +13,11 @@ import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.model.Network;
 import org.karvan.core.profile.Profile;
 import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Constraints;
-import org.karvan.core.routing.Places;
 import org.karvan.core.routing.Route;
 import org.karvan.core.routing.RouteRequest;
 import org.karvan.core.routing.Router;
 import org.karvan.core.scenario.ScenarioView;
 import org.karvan.io.chart.TcdChart;
-import org.karvan.io.scenario.BuiltInScenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,11 +45,7 @@ final class TcdCommand implements Callable<Integer> {
 
   @Mixin NetworkOption network;
 
-  @Option(names = "--from", required = true, paramLabel = "PLACE", description = "Origin.")
-  String from;
-
-  @Option(names = "--to", required = true, paramLabel = "PLACE", description = "Destination.")
-  String to;
+  @Mixin OdOptions od;
 
   @Option(
       names = "--scenario",
@@ -85,7 +78,7 @@ final class TcdCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TcdChart.Axis axis = RequestOptions.parseEnum(TcdChart.Axis.class, y, "--y");
-    List<String> conflicts = new ArrayList<>(opts.conflicts());
+    List<String> conflicts = new ArrayList<>();
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".svg") && !name.endsWith(".png")) {
       conflicts.add("--out must end in .svg or .png, got '" + out + "'");
@@ -100,17 +93,12 @@ final class TcdCommand implements Callable<Integer> {
       throw new UserException(String.join("; ", conflicts));
     }
     Network net = network.load();
-    Profile prof = opts.profile();
-    Cargo c = opts.cargo(prof);
-    Places places = new Places(net);
-    List<String> errors = new ArrayList<>();
-    String f = RequestOptions.resolve(places, from, "--from", errors);
-    String t = RequestOptions.resolve(places, to, "--to", errors);
-    Constraints cons = opts.constraints(places, errors);
-    if (!errors.isEmpty()) {
-      throw new UserException(String.join("\nkarvan: ", errors));
-    }
-    RouteRequest req = new RouteRequest(f, t, List.of(), c, opts.objective(), cons);
+    RequestOptions.Resolved rq = opts.resolve(net, od.from, od.to, List.of());
+    Profile prof = rq.profile();
+    Cargo c = rq.cargo();
+    String f = rq.from();
+    String t = rq.to();
+    RouteRequest req = rq.request(opts.objective());
     MultimodalGraph g = MultimodalGraph.compile(net, prof);
     Router base = new Router(g);
     List<TcdChart.Series> series = new ArrayList<>();
@@ -125,9 +113,7 @@ final class TcdCommand implements Callable<Integer> {
               "base",
               base.route(req).orElseThrow(() -> new UserException(base.explainNoRoute(req)))));
       for (String s : scenarios) {
-        ScenarioView v =
-            ScenarioView.apply(
-                net, prof, BuiltInScenarios.chain(BuiltInScenarios.resolve(s, "--scenario")));
+        ScenarioView v = RequestOptions.scenario(net, prof, s);
         Router r = new Router(g, v);
         Optional<Route> route = r.route(req);
         if (route.isEmpty()) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
       ScenarioCommand.class,
       TcdCommand.class,
       ReportCommand.class,
+      MatrixCommand.class,
       AssignCommand.class,
       CriticalityCommand.class,
       ReliabilityCommand.class,

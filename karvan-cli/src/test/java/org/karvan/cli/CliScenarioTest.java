@@ -137,4 +137,48 @@ class CliScenarioTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("Scenario: rasht-astara-built").contains("CPMM: TFI1");
   }
+
+  @Test
+  void matrixAgreesWithSingleRoutes() throws Exception {
+    CliTest.Run m =
+        run(
+            "matrix",
+            "--from",
+            "INNSA,Mundra",
+            "--to",
+            "RUMOW,Baku",
+            "--optimize",
+            "cost",
+            "--format",
+            "csv");
+    assertThat(m.code()).isZero();
+    assertThat(m.out().lines()).hasSize(5).first().isEqualTo("origin,destination,cost_USD");
+    String cell =
+        m.out()
+            .lines()
+            .filter(l -> l.startsWith("INNSA,RUMOW,"))
+            .findFirst()
+            .orElseThrow()
+            .split(",")[2];
+    JsonNode r =
+        new ObjectMapper()
+            .readTree(
+                run(
+                        "route",
+                        "--from",
+                        "INNSA",
+                        "--to",
+                        "RUMOW",
+                        "--optimize",
+                        "cost",
+                        "--format",
+                        "json")
+                    .out());
+    assertThat(Double.parseDouble(cell))
+        .isCloseTo(
+            r.get("totals").get("costUsd").asDouble(),
+            org.assertj.core.api.Assertions.within(0.01));
+    assertThat(run("matrix", "--from", "INNSA", "--to", "Atlantis").err())
+        .contains("--to: unknown place 'Atlantis'");
+  }
 }

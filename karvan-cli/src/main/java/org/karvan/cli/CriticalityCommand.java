@@ -2,6 +2,7 @@ package org.karvan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,14 @@ final class CriticalityCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write CSV, JSON and GeoJSON here.")
   Path out;
 
+  @Option(
+      names = "--tntp",
+      paramLabel = "DIR",
+      description =
+          "A TNTP network directory instead: close each link in turn and re-route its trips at"
+              + " free-flow cost.")
+  Path tntp;
+
   @Override
   public Integer call() {
     Set<String> types = new LinkedHashSet<>();
@@ -75,6 +84,12 @@ final class CriticalityCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
+    if (tntp != null) {
+      if (demand != null || network.path != null) {
+        throw new UserException("--tntp cannot be combined with --demand or --network");
+      }
+      return tntp(err, o);
+    }
     MultimodalAssign.Setup s = MultimodalAssign.setup(network, demand, err);
     Freight f = s.f();
     List<Criticality.Element> els = f.elements(types);
@@ -174,6 +189,105 @@ final class CriticalityCommand implements Callable<Integer> {
           out.resolve("criticality.geojson"),
           MultimodalAssign.geojson(s.net(), score).replace("\"tonnes\"", "\"criticality\""));
       o.println("wrote criticality.csv, criticality.json, criticality.geojson to " + out);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Criticality of every link of a TNTP network, re-routing at free-flow cost. */
+  private int tntp(PrintWriter err, PrintWriter o) {
+    org.karvan.io.tntp.TntpReader.Instance in = org.karvan.io.tntp.TntpReader.readDir(tntp);
+    AssignCommand.report(err, in.problems().sorted(), in.skipped());
+    org.karvan.core.assign.AssignmentNetwork net = org.karvan.io.tntp.TntpReader.network(in);
+    org.karvan.core.assign.OdMatrix od = org.karvan.io.tntp.TntpReader.demand(in);
+    int m = net.edgeCount();
+    double[] cost = new double[m];
+    net.costs(new double[m], cost);
+    double[] km = new double[m];
+    List<org.karvan.io.tntp.TntpReader.Link> links = in.net().links();
+    List<Criticality.Element> els = new ArrayList<>();
+    for (int i = 0; i < links.size(); i++) {
+      int e = net.csrOf(i);
+      km[e] = links.get(i).length();
+      java.util.BitSet b = new java.util.BitSet(m);
+      b.set(e);
+      els.add(new Criticality.Element("link", links.get(i).from() + "-" + links.get(i).to(), b));
+    }
+    java.util.BitSet sinks = new java.util.BitSet();
+    for (int v = 0; v < net.csr().nodeCount(); v++) {
+      if (net.isNoThrough(v)) {
+        sinks.set(v);
+      }
+    }
+    List<Criticality.Od> ods = new ArrayList<>();
+    for (int z = 0; z < od.zoneCount(); z++) {
+      int[] ds = od.destinations(z);
+      double[] vs = od.volumes(z);
+      for (int k = 0; k < ds.length; k++) {
+        if (ds[k] != z && vs[k] > 0) {
+          ods.add(
+              new Criticality.Od(
+                  (z + 1) + "->" + (ds[k] + 1), net.zoneNode(z), net.zoneNode(ds[k]), vs[k], cost));
+        }
+      }
+    }
+    int n = els.size();
+    List<Criticality.Impact> res =
+        Criticality.run(
+            new Criticality.Graph(net.csr(), new java.util.BitSet(), sinks, cost, km),
+            ods,
+            els,
+            threads,
+            k -> {
+              if (k % Math.max(1, n / 10) == 0 || k == n) {
+                err.printf(Locale.ROOT, "karvan: %d / %d links%n", k, n);
+                err.flush();
+              }
+            });
+    o.printf(
+        Locale.ROOT,
+        "%s: %d links closed in turn; %d OD pairs, re-routed at free-flow cost%n",
+        in.name(),
+        n,
+        ods.size());
+    o.printf(
+        Locale.ROOT,
+        "%-4s %-12s %14s %14s %16s%n",
+        "rank",
+        "link",
+        "trips_affected",
+        "unserved",
+        "extra_cost");
+    StringBuilder csv =
+        new StringBuilder(
+            "rank,link,trips_affected,unserved_trips,extra_cost,extra_cost_per_trip\n");
+    for (int i = 0; i < res.size(); i++) {
+      Criticality.Impact im = res.get(i);
+      if (i < top) {
+        o.printf(
+            Locale.ROOT,
+            "%-4d %-12s %14.1f %14.1f %16.1f%n",
+            i + 1,
+            im.element().id(),
+            im.tonnesAffected(),
+            im.unservedTonnes(),
+            im.extraCost());
+      }
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%s,%.3f,%.3f,%.3f,%.6f%n",
+              i + 1,
+              im.element().id(),
+              im.tonnesAffected(),
+              im.unservedTonnes(),
+              im.extraCost(),
+              im.tonnesAffected() > im.unservedTonnes()
+                  ? im.extraCost() / (im.tonnesAffected() - im.unservedTonnes())
+                  : 0));
+    }
+    if (out != null) {
+      AssignCommand.write(out.resolve("criticality.csv"), csv.toString());
+      err.println("wrote criticality.csv to " + out);
     }
     return ExitCodes.OK;
   }

@@ -126,4 +126,32 @@ class AnalysisCliTest {
                 .replaceAll("\\(\\d+ ms\\)", ""))
         .isEqualTo(r.out().replaceAll("\\(\\d+ ms\\)", ""));
   }
+
+  @Test
+  void criticalityOnATntpNetworkIsHandSolvable() throws Exception {
+    // Braess's network at free flow: 1-2-3-4 costs 10; closing any of its links costs 40 more per
+    // trip.
+    java.nio.file.Path dir = tmp.resolve("braess");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.writeString(
+        dir.resolve("Braess_net.tntp"), org.karvan.io.tntp.TntpReaderTestData.NET);
+    java.nio.file.Files.writeString(
+        dir.resolve("Braess_trips.tntp"), org.karvan.io.tntp.TntpReaderTestData.TRIPS);
+    Run r = run("criticality", "--tntp", dir.toString(), "--out", tmp.resolve("c").toString());
+    assertThat(r.code()).isZero();
+    java.util.List<String> rows =
+        java.nio.file.Files.readAllLines(tmp.resolve("c").resolve("criticality.csv"));
+    assertThat(rows).hasSize(6);
+    for (String row : rows.subList(1, 4)) {
+      String[] f = row.split(",");
+      assertThat(f[1]).isIn("1-2", "2-3", "3-4");
+      assertThat(Double.parseDouble(f[2])).isEqualTo(6.0);
+      assertThat(Double.parseDouble(f[4]))
+          .isCloseTo(240.0, org.assertj.core.api.Assertions.within(1e-3));
+    }
+    for (String row : rows.subList(4, 6)) {
+      assertThat(row.split(",")[1]).isIn("1-3", "2-4");
+      assertThat(Double.parseDouble(row.split(",")[2])).isZero();
+    }
+  }
 }

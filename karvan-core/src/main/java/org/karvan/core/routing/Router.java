@@ -21,7 +21,7 @@ import org.karvan.core.scenario.ScenarioView;
  * Pareto fronts and matrices. Thread-safe: each thread gets its own search workspace; the graph is
  * shared and never changed.
  */
-public final class Router {
+public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFront, RouteMatrix {
   private final MultimodalGraph g;
   private final Network net;
   private final ThreadLocal<Dijkstra> engine;
@@ -169,6 +169,7 @@ public final class Router {
    * The best route, or empty when the constraints leave none (see {@link #explainNoRoute}). With
    * via places the route passes through each in turn (each part optimal on its own).
    */
+  @Override
   public Optional<Route> route(RouteRequest r) {
     Overlay.check(net, r.constraints());
     BitSet off = Overlay.mask(g, effective(r.constraints()), view);
@@ -226,6 +227,7 @@ public final class Router {
    * Why there is no route: the constraints whose removal alone reconnects the places, or that the
    * places are not connected even with everything allowed.
    */
+  @Override
   public String explainNoRoute(RouteRequest r) {
     Constraints c = r.constraints();
     List<String> culprits = new ArrayList<>();
@@ -285,6 +287,7 @@ public final class Router {
    * Reported figures are the true ones: the penalty changes preference only. Routes are sorted by
    * their true objective value.
    */
+  @Override
   public List<Route> alternatives(RouteRequest r, int k, double penalty, double maxShare) {
     if (k < 1) {
       throw new IllegalArgumentException("alternatives: k must be at least 1, got " + k);
@@ -350,6 +353,7 @@ public final class Router {
    * Objective values from each origin to each destination ({@code +∞} where unreachable); rows in
    * parallel over origins.
    */
+  @Override
   public double[][] matrix(
       List<String> from, List<String> to, Objective o, Cargo c, Constraints cons) {
     Overlay.check(net, cons);
@@ -375,6 +379,7 @@ public final class Router {
    *
    * @param maxLabels bound on labels created; see {@link Pareto}
    */
+  @Override
   public ParetoRoutes pareto(RouteRequest r, int maxLabels) {
     if (!r.via().isEmpty()) {
       throw new IllegalArgumentException("pareto: --via is not supported with the Pareto front");

@@ -431,8 +431,15 @@ public final class KarvanServer implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       throw ApiException.unavailable("the server is busy; retry shortly");
     }
+    long start = System.nanoTime();
     try {
-      return f.get(cfg.requestTimeoutMs(), TimeUnit.MILLISECONDS);
+      T result = f.get(cfg.requestTimeoutMs(), TimeUnit.MILLISECONDS);
+      // A result that arrives after the limit is refused too, so the limit does not depend on
+      // whether the computation finished just before or just after the wait started.
+      if (System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(cfg.requestTimeoutMs())) {
+        throw new TimeoutException();
+      }
+      return result;
     } catch (TimeoutException e) {
       f.cancel(true);
       throw ApiException.unavailable(

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan assign}: OD demand assignment on the multimodal network or a TNTP network. */
 @Command(
     name = "assign",
+    header = "Assign OD demand: all-or-nothing, logit or user equilibrium.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

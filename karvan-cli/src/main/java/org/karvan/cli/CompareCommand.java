@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan compare}: best routes under scenarios against the base network. */
 @Command(
     name = "compare",
+    header = "Compare best routes under scenarios with the base network.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan criticality}: close each element in turn and re-route the demand. */
 @Command(
     name = "criticality",
+    header = "Rank links, crossings, terminals and ferries by the cost of losing them.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

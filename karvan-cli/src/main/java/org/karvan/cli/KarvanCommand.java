@@ -12,8 +12,8 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KarvanCommand.Version.class,
     description = {
-      "Karvan plans and analyses multimodal freight corridors: India, the Gulf, Iran, the Caucasus,",
-      "the Caspian, Central Asia, Russia and Europe, by rail, road, sea and ferry."
+      "Karvan plans and analyses multimodal freight corridors between India, the Gulf, Iran, the"
+          + " Caucasus, the Caspian, Central Asia, Russia and Europe, by rail, road, sea and ferry."
     },
     subcommands = {
       NetworkCommand.class,

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan matrix}: one-to-many and many-to-many matrices of the optimised quantity. */
 @Command(
     name = "matrix",
+    header = "One-to-many and many-to-many matrices of time, cost or CO2e.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

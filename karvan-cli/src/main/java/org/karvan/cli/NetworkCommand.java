@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan network}: inspect, validate and export networks. */
 @Command(
     name = "network",
+    header = "Inspect, validate and export a network.",
     mixinStandardHelpOptions = true,
     description = "Inspect, validate and export a network.",
     subcommands = {
@@ -149,6 +150,7 @@ final class NetworkCommand implements Runnable {
 
   @Command(
       name = "info",
+      header = "Summarise a network.",
       mixinStandardHelpOptions = true,
       description =
           "Summarise a network: nodes, links by mode and status, crossings, breaks of gauge, chokepoints, sources.")
@@ -164,6 +166,7 @@ final class NetworkCommand implements Runnable {
 
   @Command(
       name = "validate",
+      header = "Validate a network bundle (exit 2 with every problem).",
       mixinStandardHelpOptions = true,
       description = {
         "Validate a network bundle. Prints the summary when it is valid, or every problem as",
@@ -200,6 +203,7 @@ final class NetworkCommand implements Runnable {
 
   @Command(
       name = "export",
+      header = "Export a network as GeoJSON or a CSV bundle.",
       mixinStandardHelpOptions = true,
       description = {
         "Export a network as RFC 7946 GeoJSON (every attribute and source as properties)",

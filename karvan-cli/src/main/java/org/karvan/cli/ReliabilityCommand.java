@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan reliability}: Monte Carlo transit time and cost over alternative routes. */
 @Command(
     name = "reliability",
+    header = "Monte Carlo reliability of transit time and cost.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

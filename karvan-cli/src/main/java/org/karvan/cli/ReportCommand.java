@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan report}: a self-contained HTML report of a route under scenarios. */
 @Command(
     name = "report",
+    header = "Write a self-contained HTML report of a route under scenarios.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

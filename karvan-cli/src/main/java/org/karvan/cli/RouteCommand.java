@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan route}: the best route, alternatives or the Pareto front between two places. */
 @Command(
     name = "route",
+    header = "The fastest, cheapest or lowest-CO2e route between two places.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan scenario}: list, show and validate scenarios. */
 @Command(
     name = "scenario",
+    header = "List, show and validate scenarios.",
     mixinStandardHelpOptions = true,
     description =
         "List, show and validate scenarios (typed changes applied over a network at request time).",
@@ -35,7 +36,11 @@ final class ScenarioCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "The built-in scenarios.")
+  @Command(
+      name = "list",
+      header = "The built-in scenarios.",
+      mixinStandardHelpOptions = true,
+      description = "The built-in scenarios.")
   static final class ListCmd implements Runnable {
     @Spec CommandSpec spec;
 
@@ -52,6 +57,7 @@ final class ScenarioCommand implements Runnable {
 
   @Command(
       name = "show",
+      header = "A scenario's description, sources and modifications.",
       mixinStandardHelpOptions = true,
       description = "A scenario's description, sources and modifications.")
   static final class Show implements Runnable {
@@ -89,6 +95,7 @@ final class ScenarioCommand implements Runnable {
 
   @Command(
       name = "validate",
+      header = "Check a scenario file against a network.",
       mixinStandardHelpOptions = true,
       description =
           "Check a scenario file against a network: every problem with file, line and field (exit 2).")

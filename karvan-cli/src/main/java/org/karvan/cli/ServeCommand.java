@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan serve}: the REST API and the web map on 127.0.0.1. */
 @Command(
     name = "serve",
+    header = "Start the web map and REST API on this machine.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code karvan tcd}: the UNESCAP time/cost-distance chart of routes and scenarios. */
 @Command(
     name = "tcd",
+    header = "Draw the UNESCAP time/cost-distance chart (SVG or PNG, and CSV).",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -237,9 +237,6 @@ public final class MultimodalGraph {
     return (BitSet) hubs.clone();
   }
 
-  BitSet hubsShared() {
-    return hubs;
-  }
 
   /** Index of a physical node, or -1. */
   public int physIndex(String nodeId) {

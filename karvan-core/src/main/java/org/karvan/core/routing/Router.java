@@ -26,8 +26,12 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private final Network net;
   private final ThreadLocal<Dijkstra> engine;
   private final ConcurrentHashMap<WeightKey, Weights> weightCache = new ConcurrentHashMap<>();
-  private final double[] physLat;
-  private final double[] physLon;
+
+  /** Unit vectors of the physical nodes (Earth-centred), for straight-line (chord) bounds. */
+  private final double[] ux;
+
+  private final double[] uy;
+  private final double[] uz;
 
   private final ScenarioView view;
   private final EdgeCost[] costs;
@@ -51,11 +55,16 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     this.profile = view == null ? g.profile() : view.profile();
     this.net = g.network();
     this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
-    physLat = new double[g.physCount()];
-    physLon = new double[g.physCount()];
-    for (int i = 0; i < g.physCount(); i++) {
-      physLat[i] = g.physNode(i).lat();
-      physLon[i] = g.physNode(i).lon();
+    int n = g.physCount();
+    ux = new double[n];
+    uy = new double[n];
+    uz = new double[n];
+    for (int i = 0; i < n; i++) {
+      double lat = Math.toRadians(g.physNode(i).lat());
+      double lon = Math.toRadians(g.physNode(i).lon());
+      ux[i] = Math.cos(lat) * Math.cos(lon);
+      uy[i] = Math.cos(lat) * Math.sin(lon);
+      uz[i] = Math.sin(lat);
     }
   }
 
@@ -89,9 +98,10 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private record WeightKey(Objective o, double teu, double tonnes, double vehicles) {}
 
   /**
-   * Edge weights for an objective and cargo, with {@code perGcKm}: the least weight per
-   * great-circle km of any move, which makes {@code perGcKm × gc(v, target)} an admissible and
-   * consistent A* bound (by the triangle inequality).
+   * Edge weights for an objective and cargo, with {@code perGcKm}: the least weight per km of
+   * straight-line (chord) distance between the ends of any move, which makes {@code perGcKm ×
+   * chord(v, target)} an admissible and consistent A* bound (chord distance is a metric, so the
+   * triangle inequality holds). A chord is cheaper to compute than a great circle and never longer.
    */
   public record Weights(double[] w, double perGcKm) {}
 
@@ -118,9 +128,9 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       if (g.kind(e) == EdgeKind.MOVE) {
         int a = g.physOf(g.csr().tail(e));
         int b = g.physOf(g.csr().head(e));
-        double gc = Geo.distanceKm(physLat[a], physLon[a], physLat[b], physLon[b]);
-        if (gc > 0) {
-          ratio = Math.min(ratio, w[e] / gc);
+        double chord = chordKm(a, b);
+        if (chord > 0) {
+          ratio = Math.min(ratio, w[e] / chord);
         }
       }
     }
@@ -135,13 +145,16 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     if (ws.perGcKm() <= 0) {
       return null;
     }
-    double tLat = physLat[targetPhys];
-    double tLon = physLon[targetPhys];
     double r = ws.perGcKm();
-    return v -> {
-      int p = g.physOf(v);
-      return r * Geo.distanceKm(physLat[p], physLon[p], tLat, tLon);
-    };
+    return v -> r * chordKm(g.physOf(v), targetPhys);
+  }
+
+  /** Straight-line distance through the Earth between two nodes, km (never above great-circle). */
+  private double chordKm(int a, int b) {
+    double dx = ux[a] - ux[b];
+    double dy = uy[a] - uy[b];
+    double dz = uz[a] - uz[b];
+    return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz);
   }
 
   private int phys(String id, String field) {

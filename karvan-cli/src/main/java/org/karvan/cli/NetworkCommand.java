@@ -223,7 +223,7 @@ final class NetworkCommand implements Runnable {
         names = {"-o", "--out"},
         paramLabel = "PATH",
         description =
-            "Output file (geojson; default: standard output) or directory (csv; required).")
+            "Output file (geojson; default: standard output), or a directory or .zip (csv; required).")
     Path out;
 
     @Spec CommandSpec spec;
@@ -252,12 +252,17 @@ final class NetworkCommand implements Runnable {
         } else {
           if (out == null) {
             throw new UserException(
-                "--out DIR is required for --format csv (a bundle is a directory of files)");
+                "--out DIR or --out FILE.zip is required for --format csv (a bundle is several"
+                    + " files)");
           }
-          if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserException("--out: " + out + " exists and is not a directory");
+          if (out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            BundleWriter.writeZip(n, out);
+          } else {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+              throw new UserException("--out: " + out + " exists and is not a directory");
+            }
+            BundleWriter.write(n, out);
           }
-          BundleWriter.write(n, out);
           spec.commandLine().getErr().println("wrote bundle to " + out);
         }
       } catch (IOException e) {

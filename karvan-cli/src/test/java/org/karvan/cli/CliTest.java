@@ -100,6 +100,10 @@ class CliTest {
     assertThat(first.get("geometry").get("type").asText()).isEqualTo("Point");
     assertThat(first.get("properties").get("sources").get(0).has("url")).isTrue();
     assertThat(run("network", "export", "--format", "csv").code()).isEqualTo(2);
+    Path zip = tmp.resolve("net.zip");
+    assertThat(run("network", "export", "--format", "csv", "--out", zip.toString()).code())
+        .isZero();
+    assertThat(run("network", "validate", zip.toString()).out()).contains("valid: 0 errors");
     assertThat(run("network", "export", "--format", "kml").code()).isEqualTo(2);
   }
 

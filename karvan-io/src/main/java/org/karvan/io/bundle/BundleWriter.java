@@ -113,6 +113,20 @@ public final class BundleWriter {
     }
   }
 
+  /**
+   * Writes every bundle file into a zip (entries at its root), readable by {@code BundleReader}.
+   */
+  public static void writeZip(Network n, Path zip) throws IOException {
+    try (java.util.zip.ZipOutputStream z =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (var e : toCsv(n).entrySet()) {
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+  }
+
   private static String csv(FileSpec spec, List<Map<String, String>> rows) {
     CsvWriter w = new CsvWriter();
     w.row(spec.columns());

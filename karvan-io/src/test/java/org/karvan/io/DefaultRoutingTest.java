@@ -174,4 +174,41 @@ class DefaultRoutingTest {
     assertThat(planned).isNotEmpty();
     assertThat(route.crossings()).doesNotContainAnyElementsOf(planned);
   }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void viaRoutesAreOptimalOverEveryStateAtTheVia(long seed) {
+    Random rnd = new Random(seed * 7919);
+    List<String> ids = NET.nodes().stream().map(n -> n.id()).toList();
+    String from = ids.get(rnd.nextInt(ids.size()));
+    String via = ids.get(rnd.nextInt(ids.size()));
+    String to = ids.get(rnd.nextInt(ids.size()));
+    Objective o = Objective.values()[rnd.nextInt(4)];
+    Constraints c = Constraints.NONE.withIncludePlanned(rnd.nextBoolean());
+    Cargo cargo = Cargo.parse("1x40ft", GRAPH.profile());
+    RouteRequest r = new RouteRequest(from, to, List.of(via), cargo, o, c);
+    var ws = ROUTER.weights(o, cargo);
+    var mask = Overlay.mask(GRAPH, c);
+    var d = new org.karvan.core.routing.Dijkstra(GRAPH.csr());
+    int v0 = GRAPH.hub(GRAPH.physIndex(via));
+    double best = Double.POSITIVE_INFINITY;
+    for (int s = v0 + 1;
+        s < GRAPH.csr().nodeCount() && GRAPH.physOf(s) == GRAPH.physIndex(via);
+        s++) {
+      double a =
+          d.route(GRAPH.hub(GRAPH.physIndex(from)), s, ws.w(), mask, GRAPH.hubs(), null).weight();
+      double b =
+          d.route(s, GRAPH.hub(GRAPH.physIndex(to)), ws.w(), mask, GRAPH.hubs(), null).weight();
+      best = Math.min(best, a + b);
+    }
+    var found = ROUTER.route(r);
+    if (best == Double.POSITIVE_INFINITY || from.equals(via) || to.equals(via)) {
+      return;
+    }
+    Route route =
+        found.orElseThrow(() -> new AssertionError("no via route, brute force found one"));
+    assertThat(route.objectiveValue()).isCloseTo(best, within(1e-6 * Math.max(1, best)));
+    assertThat(route.nodes()).contains(via);
+    TinyRoutingTest.assertTotalsAreSums(route);
+  }
 }

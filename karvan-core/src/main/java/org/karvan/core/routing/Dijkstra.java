@@ -161,6 +161,102 @@ public final class Dijkstra {
     return out;
   }
 
+  /**
+   * Multi-source search: {@code sources[i]} starts at distance {@code init[i]} ({@code +∞} = not a
+   * source). The shortest path to {@code target} from whichever source gives the least total;
+   * {@link PathResult#source()} is that source and the weight includes its initial distance. A sink
+   * is expanded only when it is one of the sources.
+   */
+  public PathResult routeFrom(
+      int[] sources, double[] init, int target, double[] weight, BitSet disabled, BitSet sinks) {
+    check(target, "target");
+    int settledCount = multi(sources, init, new int[] {target}, weight, disabled, sinks);
+    if (!settled(target)) {
+      return PathResult.none(-1, target, settledCount);
+    }
+    int n = 0;
+    int v = target;
+    while (parent[v] >= 0) {
+      n++;
+      v = g.tail(parent[v]);
+    }
+    int start = v;
+    int[] edges = new int[n];
+    v = target;
+    for (int i = n - 1; i >= 0; i--) {
+      edges[i] = parent[v];
+      v = g.tail(parent[v]);
+    }
+    return new PathResult(start, target, dist[target], edges, settledCount);
+  }
+
+  /**
+   * Multi-source distances to each of {@code targets}, initial distances included ({@code +∞} when
+   * unreachable). See {@link #routeFrom}.
+   */
+  public double[] distancesFrom(
+      int[] sources, double[] init, int[] targets, double[] weight, BitSet disabled, BitSet sinks) {
+    multi(sources, init, targets, weight, disabled, sinks);
+    double[] out = new double[targets.length];
+    for (int i = 0; i < targets.length; i++) {
+      out[i] = settled(targets[i]) ? dist[targets[i]] : Double.POSITIVE_INFINITY;
+    }
+    return out;
+  }
+
+  private int multi(
+      int[] sources, double[] init, int[] targets, double[] weight, BitSet disabled, BitSet sinks) {
+    if (sources.length != init.length) {
+      throw new IllegalArgumentException("one initial distance per source is needed");
+    }
+    for (int s : sources) {
+      check(s, "source");
+    }
+    for (int t : targets) {
+      check(t, "target");
+    }
+    checkWeights(weight);
+    reset();
+    BitSet isSource = new BitSet(g.nodeCount());
+    for (int i = 0; i < sources.length; i++) {
+      if (init[i] < d(sources[i])) {
+        set(sources[i], init[i], -1);
+        heap.push(sources[i], init[i]);
+        isSource.set(sources[i]);
+      }
+    }
+    BitSet wanted = new BitSet(g.nodeCount());
+    for (int t : targets) {
+      wanted.set(t);
+    }
+    int remaining = wanted.cardinality();
+    int settledCount = 0;
+    while (!heap.isEmpty() && remaining > 0) {
+      int u = heap.pop();
+      settledFlag[u] = true;
+      settledCount++;
+      if (wanted.get(u)) {
+        remaining--;
+      }
+      if (sinks != null && !isSource.get(u) && sinks.get(u)) {
+        continue;
+      }
+      double du = dist[u];
+      for (int e = g.firstOut(u), end = g.endOut(u); e < end; e++) {
+        if (disabled != null && disabled.get(e)) {
+          continue;
+        }
+        int v = g.head(e);
+        double nd = du + weight[e];
+        if (nd < d(v) && !settled(v)) {
+          set(v, nd, e);
+          heap.push(v, nd);
+        }
+      }
+    }
+    return settledCount;
+  }
+
   private void check(int v, String what) {
     if (v < 0 || v >= g.nodeCount()) {
       throw new IllegalArgumentException(

@@ -207,31 +207,46 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       PathResult p = search(phys(r.from(), "from"), phys(r.to(), "to"), ws, off, true);
       return p.isFound() ? p.edges() : null;
     }
-    // Through each via: search to any state at the via, continue from the state reached.
-    List<Integer> all = new ArrayList<>();
-    int cur = g.hub(phys(r.from(), "from"));
+    // Through each via, exactly: stage i holds the least cost of reaching each state of via i
+    // (multi-source searches seeded with the previous stage's costs); then the path is rebuilt
+    // backwards, one stage at a time, from the state each stage actually started from.
     BitSet sinks = g.hubs();
-    for (int i = 1; i < stops.size(); i++) {
-      boolean last = i == stops.size() - 1;
-      int target = phys(stops.get(i), last ? "to" : "via");
-      PathResult best = null;
-      if (last) {
-        best = engine.get().route(cur, g.hub(target), ws.w(), off, sinks, bound(ws, target));
-      } else {
-        for (int v = g.hub(target) + 1; v < g.csr().nodeCount() && g.physOf(v) == target; v++) {
-          PathResult p = engine.get().route(cur, v, ws.w(), off, sinks, bound(ws, target));
-          if (p.isFound() && (best == null || p.weight() < best.weight())) {
-            best = p;
-          }
-        }
+    Dijkstra d = engine.get();
+    List<int[]> stageStates = new ArrayList<>();
+    List<double[]> stageCosts = new ArrayList<>();
+    stageStates.add(new int[] {g.hub(phys(r.from(), "from"))});
+    stageCosts.add(new double[] {0});
+    for (int i = 1; i < stops.size() - 1; i++) {
+      int via = phys(stops.get(i), "via");
+      List<Integer> states = new ArrayList<>();
+      for (int v = g.hub(via) + 1; v < g.csr().nodeCount() && g.physOf(v) == via; v++) {
+        states.add(v);
       }
-      if (best == null || !best.isFound()) {
+      int[] st = states.stream().mapToInt(Integer::intValue).toArray();
+      double[] c =
+          d.distancesFrom(stageStates.get(i - 1), stageCosts.get(i - 1), st, ws.w(), off, sinks);
+      if (java.util.Arrays.stream(c).allMatch(x -> x == Double.POSITIVE_INFINITY)) {
         return null;
       }
-      for (int e : best.edges()) {
+      stageStates.add(st);
+      stageCosts.add(c);
+    }
+    int k = stageStates.size() - 1;
+    int target = g.hub(phys(r.to(), "to"));
+    List<int[]> parts = new ArrayList<>();
+    for (int i = k; i >= 0; i--) {
+      PathResult p = d.routeFrom(stageStates.get(i), stageCosts.get(i), target, ws.w(), off, sinks);
+      if (!p.isFound()) {
+        return null;
+      }
+      parts.add(0, p.edges());
+      target = p.source();
+    }
+    List<Integer> all = new ArrayList<>();
+    for (int[] part : parts) {
+      for (int e : part) {
         all.add(e);
       }
-      cur = best.target();
     }
     return all.stream().mapToInt(Integer::intValue).toArray();
   }

@@ -146,4 +146,49 @@ class DijkstraDifferentialTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("weight array has 2 entries for 1 edges");
   }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void multiSourceSearchMatchesTheBestOfSingleSources(long seed) {
+    Random rnd = new Random(seed + 1000);
+    int n = 40 + rnd.nextInt(150);
+    G g = randomGraph(rnd, n, n * (1 + rnd.nextInt(3)));
+    Dijkstra d = new Dijkstra(g.csr());
+    int[] sources = {rnd.nextInt(n), rnd.nextInt(n), rnd.nextInt(n)};
+    double[] init = {rnd.nextInt(50), rnd.nextInt(50), Double.POSITIVE_INFINITY};
+    int[] targets = {rnd.nextInt(n), rnd.nextInt(n)};
+    double[] got = d.distancesFrom(sources, init, targets, g.w(), null, null);
+    for (int j = 0; j < targets.length; j++) {
+      double best = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < sources.length; i++) {
+        best =
+            Math.min(
+                best,
+                init[i]
+                    + ReferenceDijkstra.distances(n, g.edges(), sources[i], null, null)[
+                        targets[j]]);
+      }
+      assertThat(got[j]).isCloseTo(best, within(1e-6));
+      PathResult p = d.routeFrom(sources, init, targets[j], g.w(), null, null);
+      if (best == Double.POSITIVE_INFINITY) {
+        assertThat(p.isFound()).isFalse();
+        continue;
+      }
+      assertThat(p.weight()).isCloseTo(best, within(1e-6));
+      int k =
+          java.util.Arrays.stream(new int[] {0, 1, 2})
+              .filter(i -> sources[i] == p.source())
+              .findFirst()
+              .orElseThrow();
+      double sum = init[k];
+      int at = p.source();
+      for (int e : p.edges()) {
+        assertThat(g.csr().tail(e)).isEqualTo(at);
+        sum += g.w()[e];
+        at = g.csr().head(e);
+      }
+      assertThat(at).isEqualTo(targets[j]);
+      assertThat(sum).isCloseTo(best, within(1e-6));
+    }
+  }
 }

@@ -237,7 +237,6 @@ public final class MultimodalGraph {
     return (BitSet) hubs.clone();
   }
 
-
   /** Index of a physical node, or -1. */
   public int physIndex(String nodeId) {
     return nodeIndex.getOrDefault(nodeId, -1);

@@ -116,49 +116,7 @@ public final class Dijkstra {
    */
   public double[] oneToMany(
       int source, int[] targets, double[] weight, BitSet disabled, BitSet sinks) {
-    check(source, "source");
-    for (int t : targets) {
-      check(t, "target");
-    }
-    checkWeights(weight);
-    reset();
-    double[] out = new double[targets.length];
-    Arrays.fill(out, Double.POSITIVE_INFINITY);
-    BitSet wanted = new BitSet(g.nodeCount());
-    for (int t : targets) {
-      wanted.set(t);
-    }
-    int remaining = wanted.cardinality();
-    set(source, 0, -1);
-    heap.push(source, 0);
-    while (!heap.isEmpty() && remaining > 0) {
-      int u = heap.pop();
-      settledFlag[u] = true;
-      if (wanted.get(u)) {
-        remaining--;
-      }
-      if (sinks != null && u != source && sinks.get(u)) {
-        continue;
-      }
-      double du = dist[u];
-      for (int e = g.firstOut(u), end = g.endOut(u); e < end; e++) {
-        if (disabled != null && disabled.get(e)) {
-          continue;
-        }
-        int v = g.head(e);
-        double nd = du + weight[e];
-        if (nd < d(v) && !settled(v)) {
-          set(v, nd, e);
-          heap.push(v, nd);
-        }
-      }
-    }
-    for (int i = 0; i < targets.length; i++) {
-      if (settled(targets[i])) {
-        out[i] = dist[targets[i]];
-      }
-    }
-    return out;
+    return distancesFrom(new int[] {source}, new double[] {0}, targets, weight, disabled, sinks);
   }
 
   /**

@@ -97,16 +97,7 @@ final class CriticalityCommand implements Callable<Integer> {
     int n = els.size();
     List<Criticality.Impact> res =
         Criticality.run(
-            f.criticalityGraph(),
-            f.ods(s.demand()),
-            els,
-            threads,
-            k -> {
-              if (k % Math.max(1, n / 10) == 0 || k == n) {
-                err.printf(Locale.ROOT, "karvan: %d / %d elements%n", k, n);
-                err.flush();
-              }
-            });
+            f.criticalityGraph(), f.ods(s.demand()), els, threads, progress(err, n, "elements"));
     o.printf(Locale.ROOT, "%d elements closed in turn; demand %d OD rows%n", n, s.demand().size());
     o.printf(
         Locale.ROOT,
@@ -238,12 +229,7 @@ final class CriticalityCommand implements Callable<Integer> {
             ods,
             els,
             threads,
-            k -> {
-              if (k % Math.max(1, n / 10) == 0 || k == n) {
-                err.printf(Locale.ROOT, "karvan: %d / %d links%n", k, n);
-                err.flush();
-              }
-            });
+            progress(err, n, "links"));
     o.printf(
         Locale.ROOT,
         "%s: %d links closed in turn; %d OD pairs, re-routed at free-flow cost%n",
@@ -291,5 +277,15 @@ final class CriticalityCommand implements Callable<Integer> {
       err.println("wrote criticality.csv to " + out);
     }
     return ExitCodes.OK;
+  }
+
+  /** Prints progress every tenth of {@code n} elements on standard error. */
+  private static java.util.function.IntConsumer progress(PrintWriter err, int n, String what) {
+    return k -> {
+      if (k % Math.max(1, n / 10) == 0 || k == n) {
+        err.printf(Locale.ROOT, "karvan: %d / %d %s%n", k, n, what);
+        err.flush();
+      }
+    };
   }
 }

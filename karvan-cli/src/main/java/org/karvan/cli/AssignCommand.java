@@ -108,6 +108,13 @@ final class AssignCommand implements Callable<Integer> {
   int alternatives;
 
   @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table or json (as /api/assign; multimodal only) (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Write CSV and GeoJSON results into this directory.")
@@ -153,7 +160,7 @@ final class AssignCommand implements Callable<Integer> {
       }
       return tntp(m);
     }
-    return MultimodalAssign.run(this, m);
+    return MultimodalAssign.run(this);
   }
 
   private int tntp(Method m) {

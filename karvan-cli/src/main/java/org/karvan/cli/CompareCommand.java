@@ -1,37 +1,20 @@
 package org.karvan.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.app.CompareService;
+import org.karvan.app.Karvan;
+import org.karvan.app.OdList;
+import org.karvan.app.ResultJson;
 import org.karvan.core.model.Network;
-import org.karvan.core.profile.Profile;
-import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Constraints;
-import org.karvan.core.routing.Objective;
-import org.karvan.core.routing.Places;
 import org.karvan.core.routing.Route;
-import org.karvan.core.routing.RouteRequest;
-import org.karvan.core.routing.Router;
 import org.karvan.core.scenario.Comparison;
 import org.karvan.core.scenario.Corridors;
-import org.karvan.core.scenario.ScenarioView;
-import org.karvan.core.validate.Problems;
-import org.karvan.io.csv.CsvParser;
-import org.karvan.io.csv.CsvTable;
 import org.karvan.io.csv.CsvWriter;
-import org.karvan.io.route.RouteJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,87 +77,36 @@ final class CompareCommand implements Callable<Integer> {
     CSV
   }
 
-  record Pair(int line, String from, String to, Cargo cargo) {}
-
   @Override
   public Integer call() {
     Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
-    List<String> conflicts = new ArrayList<>(opts.conflicts());
     if (od == null && (from == null || to == null)) {
-      conflicts.add("give --from and --to, or --od FILE");
+      throw new UserException("give --from and --to, or --od FILE");
     }
     if (od != null && (from != null || to != null)) {
-      conflicts.add("--od cannot be combined with --from/--to");
+      throw new UserException("--od cannot be combined with --from/--to");
     }
-    if (!conflicts.isEmpty()) {
-      throw new UserException(String.join("; ", conflicts));
-    }
-    Network net = network.load();
-    Profile prof = opts.profile();
-    Places places = new Places(net);
-    List<String> errors = new ArrayList<>();
-    Constraints cons = opts.constraints(places, errors);
-    Objective obj = opts.objective();
-    List<Pair> pairs = new ArrayList<>();
+    Karvan k = Cli.open(network, opts.profile());
+    List<CompareService.OdPair> pairs = List.of();
     int skipped = 0;
     if (od != null) {
-      skipped = readPairs(od, places, prof, pairs);
-      if (pairs.isEmpty()) {
-        throw new UserException(
-            "--od "
-                + od
-                + ": no valid OD pair"
-                + (skipped > 0 ? " (" + skipped + " bad row(s) skipped)" : ": the file is empty"));
-      }
-    } else {
-      String f = RequestOptions.resolve(places, from, "--from", errors);
-      String t = RequestOptions.resolve(places, to, "--to", errors);
-      pairs.add(new Pair(0, f, t, opts.cargo(prof)));
-    }
-    if (!errors.isEmpty()) {
-      throw new UserException(String.join("\nkarvan: ", errors));
-    }
-    MultimodalGraph g = MultimodalGraph.compile(net, prof);
-    Router base = new Router(g);
-    Map<String, Router> routers = new LinkedHashMap<>();
-    for (String s : scenarios) {
-      ScenarioView v = RequestOptions.scenario(net, prof, s);
-      routers.put(v.name(), new Router(g, v));
+      OdList.Result list = OdList.read(k, od, opts.cargo);
+      list.problems().forEach(spec.commandLine().getErr()::println);
+      pairs = list.pairs();
+      skipped = list.skipped();
     }
     long t0 = System.nanoTime();
-    List<List<Comparison>> results = new ArrayList<>();
-    for (int i = 0; i < pairs.size(); i++) {
-      results.add(null);
-    }
-    IntStream.range(0, pairs.size())
-        .parallel()
-        .forEach(
-            i -> {
-              Pair p = pairs.get(i);
-              RouteRequest req =
-                  new RouteRequest(p.from(), p.to(), List.of(), p.cargo(), obj, cons);
-              Optional<Route> b = base.route(req);
-              List<Comparison> row = new ArrayList<>();
-              for (var e : routers.entrySet()) {
-                Optional<Route> r = e.getValue().route(req);
-                row.add(
-                    Comparison.of(
-                        net,
-                        e.getKey(),
-                        p.from(),
-                        p.to(),
-                        r,
-                        r.isEmpty() ? e.getValue().explainNoRoute(req) : null,
-                        b));
-              }
-              results.set(i, row);
-            });
+    CompareService.Result res =
+        k.comparisons()
+            .compare(
+                new CompareService.Request(
+                    opts.spec(from, to, List.of(), null).build(), scenarios, pairs));
     double secs = (System.nanoTime() - t0) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
     switch (fmt) {
-      case CSV -> out.print(csv(net, results));
-      case JSON -> out.println(json(net, results, skipped).toPrettyString());
-      case TABLE -> table(out, net, results);
+      case CSV -> out.print(csv(res));
+      case JSON -> Cli.printJson(out, ResultJson.compare(res, skipped));
+      case TABLE -> table(out, res);
     }
     if (od != null) {
       spec.commandLine()
@@ -182,96 +114,22 @@ final class CompareCommand implements Callable<Integer> {
           .printf(
               Locale.ROOT,
               "compared %d OD pair(s) x %d scenario(s) in %.1f s%s%n",
-              pairs.size(),
-              routers.size(),
+              res.pairs(),
+              res.scenarios(),
               secs,
               skipped > 0 ? "; skipped " + skipped + " bad row(s) (listed above)" : "");
     }
     return ExitCodes.OK;
   }
 
-  private int readPairs(Path file, Places places, Profile prof, List<Pair> pairs) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UserException(
-          "--od "
-              + file
-              + ": cannot be read ("
-              + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())
-              + ")");
-    }
-    Problems p = new Problems();
-    CsvTable t = CsvParser.parse(bytes, file.toString(), p);
-    for (String col : List.of("origin", "destination")) {
-      if (!t.header().isEmpty() && !t.header().containsKey(col)) {
-        p.error(file.toString(), 1, 0, col, "missing column '" + col + "'");
-      }
-    }
-    if (p.hasErrors() && t.rows().isEmpty()
-        || !t.header().containsKey("origin")
-        || !t.header().containsKey("destination")) {
-      p.sorted().forEach(x -> spec.commandLine().getErr().println(x));
-      throw new UserException("--od " + file + ": cannot read the OD list");
-    }
-    int skipped = 0;
-    PrintWriter err = spec.commandLine().getErr();
-    p.sorted().forEach(err::println);
-    for (CsvTable.CsvRow row : t.rows()) {
-      List<String> rowErrors = new ArrayList<>();
-      String o = cell(t, row, "origin");
-      String d = cell(t, row, "destination");
-      String of = RequestOptions.resolve(places, o, "origin", rowErrors);
-      String df = RequestOptions.resolve(places, d, "destination", rowErrors);
-      Cargo c = null;
-      String cargo = cell(t, row, "cargo");
-      String w = cell(t, row, "weight_t");
-      try {
-        String spec = cargo.isEmpty() ? opts.cargo : cargo;
-        if (!w.isEmpty()) {
-          double wt = Double.parseDouble(w);
-          if (!(wt > 0)) {
-            throw new NumberFormatException();
-          }
-          spec = spec.replaceAll("@.*$", "") + "@" + w + "t";
-          if (!spec.matches("(?i)\\s*\\d+\\s*x\\s*(20|40|45).*")
-              && !spec.matches("(?i)\\s*\\d+\\s*(trucks?|wagons?).*")) {
-            spec = w + "t bulk";
-          }
-        }
-        c = Cargo.parse(spec, prof);
-      } catch (NumberFormatException e) {
-        rowErrors.add("weight_t: '" + w + "' is not a positive number");
-      } catch (IllegalArgumentException e) {
-        rowErrors.add("cargo: " + e.getMessage());
-      }
-      if (!rowErrors.isEmpty() || of.equals(df)) {
-        if (rowErrors.isEmpty()) {
-          rowErrors.add("origin and destination are the same place");
-        }
-        skipped++;
-        for (String re : rowErrors) {
-          err.println(file + ":" + row.line() + ": " + re);
-        }
-        continue;
-      }
-      pairs.add(new Pair(row.line(), of, df, c));
-    }
-    return skipped;
-  }
-
-  private static String cell(CsvTable t, CsvTable.CsvRow row, String col) {
-    Integer c = t.header().get(col);
-    return c == null || c > row.cells().size() ? "" : row.cells().get(c - 1).trim();
-  }
-
   private static String f(Double v, String fmt) {
     return v == null ? "" : String.format(Locale.ROOT, fmt, v);
   }
 
-  private static void table(PrintWriter out, Network n, List<List<Comparison>> results) {
-    for (List<Comparison> row : results) {
+  private static void table(PrintWriter out, CompareService.Result res) {
+    Network n = res.base();
+    for (List<CompareService.Row> pair : perPair(res)) {
+      List<Comparison> row = pair.stream().map(CompareService.Row::comparison).toList();
       Comparison first = row.get(0);
       Route b = first.base();
       out.printf(
@@ -346,7 +204,17 @@ final class CompareCommand implements Callable<Integer> {
     return s.isEmpty() ? "same countries and crossings" : String.join("; ", s);
   }
 
-  static String csv(Network n, List<List<Comparison>> results) {
+  /** The rows of each OD pair, in input order. */
+  static List<List<CompareService.Row>> perPair(CompareService.Result res) {
+    List<List<CompareService.Row>> out = new ArrayList<>();
+    int n = Math.max(1, res.scenarios());
+    for (int i = 0; i < res.rows().size(); i += n) {
+      out.add(res.rows().subList(i, Math.min(res.rows().size(), i + n)));
+    }
+    return out;
+  }
+
+  static String csv(CompareService.Result res) {
     CsvWriter w = new CsvWriter();
     w.row(
         List.of(
@@ -367,8 +235,9 @@ final class CompareCommand implements Callable<Integer> {
             "crossings_gained",
             "crossings_lost",
             "no_route"));
-    for (List<Comparison> row : results) {
-      for (Comparison c : row) {
+    for (CompareService.Row row : res.rows()) {
+      {
+        Comparison c = row.comparison();
         Route r = c.route();
         w.row(
             List.of(
@@ -392,41 +261,5 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     return w.toString();
-  }
-
-  static ObjectNode json(Network n, List<List<Comparison>> results, int skipped) {
-    ObjectNode root = RouteJson.MAPPER.createObjectNode();
-    root.put("skippedRows", skipped);
-    ArrayNode arr = root.putArray("comparisons");
-    for (List<Comparison> row : results) {
-      for (Comparison c : row) {
-        ObjectNode o = arr.addObject();
-        o.put("origin", c.from());
-        o.put("destination", c.to());
-        o.put("scenario", c.scenario());
-        o.set("base", c.base() == null ? null : RouteJson.route(n, c.base()).get("totals"));
-        o.set("route", c.route() == null ? null : RouteJson.route(n, c.route()));
-        o.put("noRoute", c.noRoute());
-        ObjectNode d = o.putObject("delta");
-        putNullable(d, "distanceKm", c.delta().km());
-        putNullable(d, "durationDays", c.delta().days());
-        putNullable(d, "costUsd", c.delta().usd());
-        putNullable(d, "co2eKg", c.delta().kgCo2e());
-        c.corridors().forEach(o.putArray("corridors")::add);
-        c.countriesGained().forEach(o.putArray("countriesGained")::add);
-        c.countriesLost().forEach(o.putArray("countriesLost")::add);
-        c.crossingsGained().forEach(o.putArray("crossingsGained")::add);
-        c.crossingsLost().forEach(o.putArray("crossingsLost")::add);
-      }
-    }
-    return root;
-  }
-
-  private static void putNullable(ObjectNode o, String k, Double v) {
-    if (v == null) {
-      o.putNull(k);
-    } else {
-      o.put(k, Math.round(v * 100) / 100.0);
-    }
   }
 }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.karvan.app.CriticalityService;
+import org.karvan.app.Karvan;
+import org.karvan.app.ResultJson;
 import org.karvan.core.assign.Criticality;
-import org.karvan.core.assign.Freight;
+import org.karvan.io.profile.ProfileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +56,19 @@ final class CriticalityCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Threads.")
   int threads;
 
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME|FILE",
+      description = "Under a scenario: a built-in name or a scenario file.")
+  String scenario;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table or json (as /api/criticality) (default: ${DEFAULT-VALUE}).")
+  String format;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write CSV, JSON and GeoJSON here.")
   Path out;
 
@@ -91,14 +107,20 @@ final class CriticalityCommand implements Callable<Integer> {
       }
       return tntp(err, o);
     }
-    MultimodalAssign.Setup s = MultimodalAssign.setup(network, demand, err);
-    Freight f = s.f();
-    List<Criticality.Element> els = f.elements(types);
-    int n = els.size();
-    List<Criticality.Impact> res =
-        Criticality.run(
-            f.criticalityGraph(), f.ods(s.demand()), els, threads, progress(err, n, "elements"));
-    o.printf(Locale.ROOT, "%d elements closed in turn; demand %d OD rows%n", n, s.demand().size());
+    Karvan k = Cli.open(network, ProfileReader.readDefault());
+    CriticalityService.Result cr =
+        k.criticality()
+            .run(
+                new CriticalityService.Request(demand, elements, threads, scenario),
+                total -> progress(err, total, "elements"));
+    cr.demandProblems().forEach(x -> err.println("karvan: " + x));
+    if (format.equalsIgnoreCase("json")) {
+      Cli.printJson(o, ResultJson.criticality(cr));
+      return ExitCodes.OK;
+    }
+    int n = cr.rows().size();
+    List<Criticality.Impact> res = cr.rows().stream().map(CriticalityService.Row::impact).toList();
+    o.printf(Locale.ROOT, "%d elements closed in turn; demand %d OD rows%n", n, cr.demandRows());
     o.printf(
         Locale.ROOT,
         "%-4s %-9s %-16s %12s %12s %14s %9s %9s  %s%n",
@@ -117,10 +139,9 @@ final class CriticalityCommand implements Callable<Integer> {
     StringBuilder json = new StringBuilder("[\n");
     for (int i = 0; i < res.size(); i++) {
       Criticality.Impact im = res.get(i);
+      List<String> nodes = cr.rows().get(i).newMainRoute();
       String route =
-          im.newMainPath() == null
-              ? (im.tonnesAffected() > 0 ? "none" : "")
-              : String.join(" > ", f.nodes(im.newMainPath()));
+          nodes == null ? (im.tonnesAffected() > 0 ? "none" : "") : String.join(" > ", nodes);
       if (i < top) {
         o.printf(
             Locale.ROOT,
@@ -179,7 +200,7 @@ final class CriticalityCommand implements Callable<Integer> {
       }
       AssignCommand.write(
           out.resolve("criticality.geojson"),
-          MultimodalAssign.geojson(s.net(), score).replace("\"tonnes\"", "\"criticality\""));
+          MultimodalAssign.geojson(cr.network(), score).replace("\"tonnes\"", "\"criticality\""));
       o.println("wrote criticality.csv, criticality.json, criticality.geojson to " + out);
     }
     return ExitCodes.OK;

@@ -1,6 +1,10 @@
 package org.karvan.cli;
 
 import java.io.PrintWriter;
+import org.karvan.app.FieldError;
+import org.karvan.app.Fields;
+import org.karvan.app.InvalidRequestException;
+import org.karvan.app.NoRouteException;
 import org.karvan.core.validate.InvalidInputException;
 import org.karvan.core.validate.Problem;
 import picocli.CommandLine;
@@ -19,6 +23,16 @@ final class Errors implements IExecutionExceptionHandler {
       printProblems(err, iie);
       return ExitCodes.INVALID_INPUT;
     }
+    if (ex instanceof InvalidRequestException ire) {
+      for (FieldError e : ire.errors()) {
+        err.println("karvan: " + flag(e.field()) + ": " + e.message());
+      }
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (ex instanceof NoRouteException nr) {
+      err.println("karvan: " + nr.getMessage());
+      return ExitCodes.INVALID_INPUT;
+    }
     if (ex instanceof UserException ue) {
       err.println("karvan: " + ue.getMessage());
       return ExitCodes.INVALID_INPUT;
@@ -30,6 +44,15 @@ final class Errors implements IExecutionExceptionHandler {
       err.println("(set KARVAN_DEBUG=1 for a stack trace, and please report it)");
     }
     return ExitCodes.INTERNAL;
+  }
+
+  /** The CLI flag of a request field; fields whose flag differs from the API's name are mapped. */
+  static String flag(String field) {
+    return switch (field) {
+      case "k" -> "--alternatives";
+      case "request" -> "request";
+      default -> Fields.flag(field);
+    };
   }
 
   static void printProblems(PrintWriter err, InvalidInputException e) {

@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.app.Karvan;
+import org.karvan.app.MatrixService;
+import org.karvan.app.ResultJson;
 import org.karvan.core.model.Network;
-import org.karvan.core.profile.Profile;
 import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Constraints;
 import org.karvan.core.routing.Objective;
-import org.karvan.core.routing.Places;
-import org.karvan.core.routing.Router;
 import org.karvan.io.csv.CsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,45 +63,41 @@ final class MatrixCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or csv (default: ${DEFAULT-VALUE}).")
+      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME|FILE",
+      description = "Matrix under a scenario: a built-in name or a scenario file.")
+  String scenario;
 
   enum Format {
     TABLE,
-    CSV
+    CSV,
+    JSON
   }
 
   @Override
   public Integer call() {
     Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
-    Objective o = opts.objective();
-    if (!opts.conflicts().isEmpty()) {
-      throw new UserException(String.join("; ", opts.conflicts()));
-    }
-    Network net = network.load();
-    Profile prof = opts.profile();
-    Cargo c = opts.cargo(prof);
-    Places places = new Places(net);
-    List<String> errors = new ArrayList<>();
-    List<String> a = ids(net, places, from, "--from", errors);
-    List<String> b = ids(net, places, to, "--to", errors);
-    Constraints cons = opts.constraints(places, errors);
-    if (!errors.isEmpty()) {
-      throw new UserException(String.join("\nkarvan: ", errors));
-    }
-    if ((long) a.size() * b.size() > MAX_CELLS) {
-      throw new UserException(
-          "matrix of " + a.size() + " x " + b.size() + " cells is over the limit of " + MAX_CELLS);
-    }
-    double[][] m = new Router(MultimodalGraph.compile(net, prof)).matrix(a, b, o, c, cons);
-    String unit =
-        switch (o) {
-          case TIME -> "hours";
-          case COST, GENERALIZED -> "USD";
-          case CO2 -> "kg CO2e";
-        };
+    Karvan k = Cli.open(network, opts.profile());
+    MatrixService.Result res =
+        k.matrices()
+            .matrix(
+                new MatrixService.Request(
+                    from, to, opts.spec(null, null, List.of(), scenario).build()));
+    Objective o = res.objective();
+    Cargo c = res.cargo();
+    List<String> a = res.from();
+    List<String> b = res.to();
+    double[][] m = res.values();
+    Network net = res.network();
+    String unit = res.unit();
     PrintWriter out = spec.commandLine().getOut();
-    if (fmt == Format.CSV) {
+    if (fmt == Format.JSON) {
+      Cli.printJson(out, ResultJson.matrix(res));
+    } else if (fmt == Format.CSV) {
       CsvWriter w = new CsvWriter();
       w.row(
           List.of(
@@ -139,17 +133,5 @@ final class MatrixCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
-  }
-
-  private static List<String> ids(
-      Network net, Places places, List<String> names, String option, List<String> errors) {
-    if (names.size() == 1 && names.get(0).equalsIgnoreCase("all")) {
-      return net.nodes().stream().map(n -> n.id()).toList();
-    }
-    List<String> out = new ArrayList<>();
-    for (String n : names) {
-      out.add(RequestOptions.resolve(places, n, option, errors));
-    }
-    return out;
   }
 }

@@ -1,26 +1,13 @@
 package org.karvan.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.karvan.core.assign.Freight;
-import org.karvan.core.graph.EdgeKind;
-import org.karvan.core.graph.MultimodalGraph;
-import org.karvan.core.model.Network;
-import org.karvan.core.profile.Profile;
-import org.karvan.core.reliability.RouteModels;
+import org.karvan.app.Karvan;
+import org.karvan.app.ReliabilityService;
+import org.karvan.app.ResultJson;
+import org.karvan.app.RouteSpec;
 import org.karvan.core.reliability.TransitSimulation;
-import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Constraints;
-import org.karvan.core.routing.Dijkstra;
-import org.karvan.core.routing.Objective;
-import org.karvan.core.routing.PathResult;
-import org.karvan.core.routing.Places;
-import org.karvan.core.routing.Router;
 import org.karvan.io.profile.ProfileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,118 +89,56 @@ final class ReliabilityCommand implements Callable<Integer> {
       description = "Coefficient of variation of terminal dwell (default: ${DEFAULT-VALUE}).")
   double dwellCv;
 
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME|FILE",
+      description = "Under a scenario: a built-in name or a scenario file.")
+  String scenario;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  enum Format {
+    TABLE,
+    JSON
+  }
+
   @Override
   public Integer call() {
-    List<String> bad = new ArrayList<>();
-    if (samples < 1 || samples > 10_000_000) {
-      bad.add("--samples must be between 1 and 10000000, got " + samples);
-    }
-    if (deadline != null && !(deadline > 0)) {
-      bad.add("--deadline must be a positive number of days");
-    }
-    if (alternatives < 1 || alternatives > 10) {
-      bad.add("--alternatives must be between 1 and 10");
-    }
-    if (!(cancel >= 0 && cancel < 1)) {
-      bad.add("--cancel-prob must be in [0, 1)");
-    }
-    if (!(sailingCv >= 0) || !(dwellCv >= 0)) {
-      bad.add("--sailing-cv and --dwell-cv must be >= 0");
-    }
-    if (!bad.isEmpty()) {
-      throw new UserException(String.join("; ", bad));
-    }
-    Network net = network.load();
-    Profile prof = ProfileReader.readDefault();
-    Cargo c;
-    try {
-      c = Cargo.parse(cargo, prof);
-    } catch (IllegalArgumentException e) {
-      throw new UserException("--cargo: " + e.getMessage());
-    }
-    Places places = new Places(net);
-    String a;
-    String b;
-    try {
-      a = places.resolve(from).id();
-    } catch (IllegalArgumentException e) {
-      throw new UserException("--from: " + e.getMessage());
-    }
-    try {
-      b = places.resolve(to).id();
-    } catch (IllegalArgumentException e) {
-      throw new UserException("--to: " + e.getMessage());
-    }
-    if (a.equals(b)) {
-      throw new UserException("--from and --to name the same place (" + a + ")");
-    }
-    MultimodalGraph g = MultimodalGraph.compile(net, prof);
-    Router router = new Router(g);
-    Freight f = new Freight(g, Constraints.NONE);
-    double[] time = router.weights(Objective.TIME, c).w();
-    double[] usd = router.weights(Objective.COST, c).w();
-    BitSet off = f.off();
-    Dijkstra d = new Dijkstra(g.csr());
-    double[] w = time.clone();
-    List<int[]> paths = new ArrayList<>();
-    for (int k = 0; k < 4 * alternatives + 4 && paths.size() < alternatives; k++) {
-      PathResult p = d.route(g.hub(g.physIndex(a)), g.hub(g.physIndex(b)), w, off, g.hubs(), null);
-      if (!p.isFound()) {
-        break;
-      }
-      if (paths.stream().noneMatch(q -> Arrays.equals(q, p.edges()))) {
-        paths.add(p.edges());
-      }
-      BitSet links = new BitSet();
-      for (int e : p.edges()) {
-        if (g.kind(e) == EdgeKind.MOVE) {
-          links.set(g.ref(e));
-        }
-      }
-      for (int e = 0; e < w.length; e++) {
-        if (g.kind(e) == EdgeKind.MOVE && links.get(g.ref(e))) {
-          w[e] *= 1.5;
-        }
-      }
-    }
-    if (paths.isEmpty()) {
-      throw new UserException("no route from " + from + " to " + to + " on today's network");
-    }
-    RouteModels rm = new RouteModels(sailingCv, dwellCv, cancel);
-    List<TransitSimulation.RouteModel> models = new ArrayList<>();
-    for (int[] p : paths) {
-      double cost = 0;
-      for (int e : p) {
-        cost += usd[e];
-      }
-      List<String> nodes = f.nodes(p);
-      models.add(rm.of(g, String.join(" > ", nodes), p, cost));
-    }
-    double usdPerHour = prof.get("value_of_time.usd_per_teu_h") * c.teu();
-    long t0 = System.nanoTime();
-    List<TransitSimulation.Summary> res =
-        TransitSimulation.run(
-            models, samples, seed, deadline == null ? Double.NaN : deadline * 24, usdPerHour);
-    long ms = (System.nanoTime() - t0) / 1_000_000;
+    Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
+    Karvan k = Cli.open(network, ProfileReader.readDefault());
+    RouteSpec rs = RouteSpec.builder().from(from).to(to).cargo(cargo).scenario(scenario).build();
+    ReliabilityService.Result res =
+        k.reliability()
+            .run(
+                new ReliabilityService.Request(
+                    rs, samples, deadline, seed, alternatives, cancel, sailingCv, dwellCv));
     PrintWriter o = spec.commandLine().getOut();
+    if (fmt == Format.JSON) {
+      Cli.printJson(o, ResultJson.reliability(res));
+      return ExitCodes.OK;
+    }
     o.printf(
         Locale.ROOT,
         "%d route(s), %d samples each, seed %d (%d ms); time in days, cost in USD (freight +"
             + " value of time %.1f USD/h)%n",
-        res.size(),
+        res.routes().size(),
         samples,
         seed,
-        ms,
-        usdPerHour);
-    int best = deadline == null ? -1 : TransitSimulation.best(res);
-    for (int i = 0; i < res.size(); i++) {
-      TransitSimulation.Summary s = res.get(i);
+        res.millis(),
+        res.usdPerHour());
+    for (int i = 0; i < res.routes().size(); i++) {
+      TransitSimulation.Summary s = res.routes().get(i).summary();
       o.printf(
           Locale.ROOT,
           "%nRoute %d%s: %s%n  mean %.2f  P50 %.2f  P90 %.2f  P95 %.2f days;"
               + "  cost P50 %.0f  P90 %.0f  P95 %.0f USD%s%n",
           i + 1,
-          i == best ? " (most reliable)" : "",
+          i == res.best() ? " (most reliable)" : "",
           s.name(),
           s.meanH() / 24,
           s.p50H() / 24,
@@ -226,10 +151,8 @@ final class ReliabilityCommand implements Callable<Integer> {
               ? ""
               : String.format(
                   Locale.ROOT, "; on time (<= %.1f days): %.1f %%", deadline, 100 * s.onTime()));
-      for (var comp : models.get(i).components()) {
-        if (!(comp instanceof org.karvan.core.reliability.Component.Fixed)) {
-          o.printf(Locale.ROOT, "    %-40s mean %.1f h%n", comp.label(), comp.meanH());
-        }
+      for (var comp : ReliabilityService.varying(res.routes().get(i).model())) {
+        o.printf(Locale.ROOT, "    %-40s mean %.1f h%n", comp.label(), comp.meanH());
       }
     }
     return ExitCodes.OK;

@@ -6,18 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.karvan.core.graph.MultimodalGraph;
-import org.karvan.core.model.Network;
-import org.karvan.core.profile.Profile;
-import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Route;
-import org.karvan.core.routing.RouteRequest;
-import org.karvan.core.routing.Router;
-import org.karvan.core.scenario.Comparison;
-import org.karvan.core.scenario.ScenarioView;
-import org.karvan.io.chart.HtmlReport;
+import org.karvan.app.ChartService;
+import org.karvan.app.Karvan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,45 +45,26 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--out"},
-      required = true,
       paramLabel = "FILE",
-      description = "The HTML file to write.")
+      description = "The HTML file to write (default: standard output).")
   Path out;
 
   @Mixin RequestOptions opts;
 
   @Override
   public Integer call() {
-    Network net = network.load();
-    RequestOptions.Resolved rq = opts.resolve(net, od.from, od.to, List.of());
-    Profile prof = rq.profile();
-    Cargo c = rq.cargo();
-    String f = rq.from();
-    String t = rq.to();
-    RouteRequest req = rq.request(opts.objective());
-    MultimodalGraph g = MultimodalGraph.compile(net, prof);
-    Router base = new Router(g);
-    Route b = base.route(req).orElseThrow(() -> new UserException(base.explainNoRoute(req)));
-    List<Comparison> comps = new ArrayList<>();
-    for (String s : scenarios) {
-      ScenarioView v = RequestOptions.scenario(net, prof, s);
-      Router r = new Router(g, v);
-      Optional<Route> route = r.route(req);
-      comps.add(
-          Comparison.of(
-              net,
-              v.name(),
-              f,
-              t,
-              route,
-              route.isEmpty() ? r.explainNoRoute(req) : null,
-              Optional.of(b)));
+    Karvan k = Cli.open(network, opts.profile());
+    ChartService.ReportResult res =
+        k.charts()
+            .report(
+                new ChartService.ReportRequest(
+                    opts.spec(od.from, od.to, List.of(), null).build(), scenarios));
+    if (out == null) {
+      spec.commandLine().getOut().print(res.html());
+      return ExitCodes.OK;
     }
-    String html =
-        HtmlReport.of(
-            net, f, t, c, opts.objective().name().toLowerCase(java.util.Locale.ROOT), b, comps);
     try {
-      Files.writeString(out, html, StandardCharsets.UTF_8);
+      Files.writeString(out, res.html(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UserException("--out: cannot write " + out + ": " + e.getMessage());
     }

@@ -4,18 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.karvan.core.model.Mode;
+import org.karvan.app.RouteSpec;
 import org.karvan.core.profile.Profile;
-import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Constraints;
-import org.karvan.core.routing.Objective;
-import org.karvan.core.routing.Places;
 import org.karvan.io.profile.ProfileReader;
 import picocli.CommandLine.Option;
 
@@ -114,23 +108,6 @@ final class RequestOptions {
     }
   }
 
-  Objective objective() {
-    return parseEnum(Objective.class, optimize, "--optimize");
-  }
-
-  /** Problems with the flags themselves, before any work. */
-  List<String> conflicts() {
-    List<String> c = new ArrayList<>();
-    if (include != null && !include.equalsIgnoreCase("planned")) {
-      c.add("--include: only 'planned' is supported, got '" + include + "'");
-    }
-    if (include != null && year != null) {
-      c.add(
-          "--include planned and --year cannot be combined (planned already allows every future link)");
-    }
-    return c;
-  }
-
   Profile profile() {
     Profile prof = profile == null ? ProfileReader.readDefault() : ProfileReader.read(profile);
     if (set.isEmpty()) {
@@ -147,103 +124,21 @@ final class RequestOptions {
     return prof.with(o, "--set");
   }
 
-  Cargo cargo(Profile p) {
-    return cargo(cargo, p, "--cargo");
-  }
-
-  static Cargo cargo(String text, Profile p, String where) {
-    try {
-      return Cargo.parse(text, p);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(where + ": " + e.getMessage());
-    }
-  }
-
-  Constraints constraints(Places places, List<String> errors) {
-    Set<Mode> allowed = new LinkedHashSet<>();
-    for (String m : modes) {
-      allowed.add(parseEnum(Mode.class, m, "--modes"));
-    }
-    Set<String> avoidNodeIds = new LinkedHashSet<>();
-    for (String v : avoidNode) {
-      avoidNodeIds.add(resolve(places, v, "--avoid-node", errors));
-    }
-    return new Constraints(
-        year,
-        include != null,
-        upper(avoidCountry),
-        new LinkedHashSet<>(avoidBorder),
-        upper(avoidChokepoint),
-        avoidNodeIds,
-        allowed);
-  }
-
-  private static Set<String> upper(List<String> l) {
-    return l.stream()
-        .map(s -> s.trim().toUpperCase(Locale.ROOT))
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  /** A request's pieces, resolved against a network: every place and flag problem at once. */
-  record Resolved(
-      Profile profile,
-      Cargo cargo,
-      String from,
-      String to,
-      List<String> via,
-      Constraints constraints) {
-    org.karvan.core.routing.RouteRequest request(Objective o) {
-      return new org.karvan.core.routing.RouteRequest(from, to, via, cargo, o, constraints);
-    }
-  }
-
-  /**
-   * Reads the profile, parses the cargo and resolves {@code from}, {@code to}, {@code via} and the
-   * constraints' places against {@code net}; reports every problem in one {@link UserException}.
-   */
-  Resolved resolve(org.karvan.core.model.Network net, String from, String to, List<String> via) {
-    List<String> c = conflicts();
-    if (!c.isEmpty()) {
-      throw new UserException(String.join("; ", c));
-    }
-    Profile prof = profile();
-    Cargo cg = cargo(prof);
-    Places places = new Places(net);
-    List<String> errors = new ArrayList<>();
-    String f = resolve(places, from, "--from", errors);
-    String t = resolve(places, to, "--to", errors);
-    List<String> viaIds = new ArrayList<>();
-    for (String v : via) {
-      viaIds.add(resolve(places, v, "--via", errors));
-    }
-    Constraints cons = constraints(places, errors);
-    if (!errors.isEmpty()) {
-      throw new UserException(String.join("\nkarvan: ", errors));
-    }
-    if (f.equals(t)) {
-      throw new UserException("--from and --to name the same place (" + f + ")");
-    }
-    return new Resolved(prof, cg, f, t, viaIds, cons);
-  }
-
-  /**
-   * A built-in scenario or a scenario file applied to a network, as {@code --scenario} gives it.
-   */
-  static org.karvan.core.scenario.ScenarioView scenario(
-      org.karvan.core.model.Network net, Profile prof, String nameOrFile) {
-    return org.karvan.core.scenario.ScenarioView.apply(
-        net,
-        prof,
-        org.karvan.io.scenario.BuiltInScenarios.chain(
-            org.karvan.io.scenario.BuiltInScenarios.resolve(nameOrFile, "--scenario")));
-  }
-
-  static String resolve(Places p, String text, String option, List<String> errors) {
-    try {
-      return p.resolve(text).id();
-    } catch (IllegalArgumentException e) {
-      errors.add(option + ": " + e.getMessage());
-      return "";
-    }
+  /** The request these flags describe, between {@code from} and {@code to}. */
+  RouteSpec.Builder spec(String from, String to, List<String> via, String scenario) {
+    return RouteSpec.builder()
+        .from(from)
+        .to(to)
+        .via(via)
+        .cargo(cargo)
+        .optimize(optimize)
+        .avoidCountry(avoidCountry)
+        .avoidBorder(avoidBorder)
+        .avoidChokepoint(avoidChokepoint)
+        .avoidNode(avoidNode)
+        .modes(modes)
+        .year(year)
+        .include(include)
+        .scenario(scenario);
   }
 }

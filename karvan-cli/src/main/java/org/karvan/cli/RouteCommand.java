@@ -4,20 +4,16 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.app.Karvan;
+import org.karvan.app.ResultJson;
+import org.karvan.app.RouteSpec;
+import org.karvan.app.RoutesResult;
 import org.karvan.core.model.Network;
-import org.karvan.core.profile.Profile;
-import org.karvan.core.routing.Cargo;
 import org.karvan.core.routing.Objective;
 import org.karvan.core.routing.Route;
-import org.karvan.core.routing.RouteRequest;
-import org.karvan.core.routing.Router;
-import org.karvan.core.scenario.ScenarioView;
 import org.karvan.io.route.RouteCsv;
 import org.karvan.io.route.RouteGeoJson;
-import org.karvan.io.route.RouteJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,39 +94,24 @@ final class RouteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Objective objective = opts.objective();
     Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
-    List<String> conflicts = new ArrayList<>();
     if (pareto && alternatives != null) {
-      conflicts.add("--pareto and --alternatives cannot be combined");
+      throw new UserException("--pareto and --alternatives cannot be combined");
     }
-    if (pareto && !via.isEmpty()) {
-      conflicts.add("--pareto does not support --via");
-    }
-    if (alternatives != null && (alternatives < 1 || alternatives > 20)) {
-      conflicts.add("--alternatives must be between 1 and 20, got " + alternatives);
-    }
-    if (maxLabels < 1) {
-      conflicts.add("--max-labels must be positive");
-    }
-    if (!conflicts.isEmpty()) {
-      throw new UserException(String.join("; ", conflicts));
-    }
-    Network net = network.load();
-    RequestOptions.Resolved rq = opts.resolve(net, od.from, od.to, via);
-    Profile prof = rq.profile();
-    Cargo c = rq.cargo();
-    RouteRequest req = rq.request(objective);
-    MultimodalGraph graph = MultimodalGraph.compile(net, prof);
-    ScenarioView view = scenario == null ? null : RequestOptions.scenario(net, prof, scenario);
-    Router router = new Router(graph, view);
-    List<Route> routes;
-    String header;
+    Karvan k = Cli.open(network, opts.profile());
+    RouteSpec rs = opts.spec(od.from, od.to, via, scenario).build();
+    RoutesResult res =
+        pareto
+            ? k.routes().pareto(rs, maxLabels)
+            : alternatives != null
+                ? k.routes().alternatives(rs, alternatives)
+                : k.routes().route(rs);
+    List<Route> routes = res.routes();
+    Objective objective = res.request().objective();
+    String header = null;
     if (pareto) {
-      Router.ParetoRoutes pr = router.pareto(req, maxLabels);
-      routes = pr.routes();
       header = "Pareto front over time, cost and CO2e: " + routes.size() + " route(s)";
-      if (pr.truncated()) {
+      if (res.pareto().truncated()) {
         spec.commandLine()
             .getErr()
             .println(
@@ -139,51 +120,31 @@ final class RouteCommand implements Callable<Integer> {
                     + "); the front shown may be incomplete. Raise --max-labels or add constraints.");
       }
     } else if (alternatives != null) {
-      routes = router.alternatives(req, alternatives, 0.5, 0.8);
       header =
           routes.size()
               + " alternative route(s), best first by "
               + objective.name().toLowerCase(Locale.ROOT);
-    } else {
-      Optional<Route> r = router.route(req);
-      routes = r.map(List::of).orElse(List.of());
-      header = null;
     }
-    if (routes.isEmpty()) {
-      throw new UserException(router.explainNoRoute(req));
+    if (res.scenario() != null) {
+      header = "Scenario: " + res.scenario() + (header == null ? "" : "\n" + header);
     }
-    if (view != null && header == null) {
-      header = "Scenario: " + view.name();
-    } else if (view != null) {
-      header = "Scenario: " + view.name() + "\n" + header;
-    }
+    Network net = res.network();
     PrintWriter out = spec.commandLine().getOut();
     switch (fmt) {
-      case JSON -> {
-        Object json =
-            routes.size() == 1
-                    && (header == null || view != null && !pareto && alternatives == null)
-                ? RouteJson.route(net, routes.get(0), c)
-                : RouteJson.routes(
-                    net,
-                    routes,
-                    RouteJson.MAPPER
-                        .createObjectNode()
-                        .put("kind", pareto ? "pareto" : "alternatives"));
-        out.println(RouteJson.MAPPER.valueToTree(json).toPrettyString());
-      }
+      case JSON -> Cli.printJson(out, ResultJson.routes(res));
       case GEOJSON -> out.println(RouteGeoJson.of(net, routes).toPrettyString());
       case CSV -> out.print(RouteCsv.of(net, routes));
       case TABLE -> {
         if (header != null) {
           out.println(header);
         }
+        String basis = ResultJson.basisText(net, res.scenario(), res.request().constraints());
         for (int i = 0; i < routes.size(); i++) {
           if (routes.size() > 1) {
             out.println();
             out.println("Route " + (i + 1) + " of " + routes.size());
           }
-          RouteTable.print(out, net, routes.get(i), req, objective);
+          RouteTable.print(out, net, routes.get(i), res.request(), objective, basis);
         }
       }
     }

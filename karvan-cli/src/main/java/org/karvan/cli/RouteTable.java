@@ -20,17 +20,18 @@ final class RouteTable {
     return s.length() > 28 ? s.substring(0, 27) + "…" : s;
   }
 
-  static void print(PrintWriter out, Network n, Route r, RouteRequest req, Objective o) {
+  static void print(
+      PrintWriter out, Network n, Route r, RouteRequest req, Objective o, String basis) {
     out.printf(
         Locale.ROOT,
-        "%s -> %s   cargo %s (%.1f TEU, %.0f t), optimised for %s, network as of %s%n",
+        "%s -> %s   cargo %s (%.1f TEU, %.0f t), optimised for %s%n  %s%n",
         n.getNode(req.from()).name(),
         n.getNode(req.to()).name(),
         req.cargo().label(),
         req.cargo().teu(),
         req.cargo().tonnes(),
         o.name().toLowerCase(Locale.ROOT),
-        n.manifest().asOf());
+        basis);
     out.printf(
         Locale.ROOT,
         "%3s  %-17s %-60s %-5s %8s %8s %9s %9s%n",

@@ -3,8 +3,7 @@ package org.karvan.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.karvan.server.KarvanServer;
-import org.karvan.server.ServerConfig;
+import org.karvan.app.ServerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -123,17 +122,28 @@ final class ServeCommand implements Callable<Integer> {
     }
     String token = tokenEnv == null ? null : System.getenv(tokenEnv);
     String password = dbPasswordEnv == null ? null : System.getenv(dbPasswordEnv);
-    ServerConfig cfg =
-        ServerConfig.defaults()
-            .withHost(host)
-            .withPort(port)
-            .withNetwork(network)
-            .withDb(db, dbUser, password)
-            .withToken(token)
-            .withLimits(maxBody, maxAlternatives, maxLabels, maxMatrix, timeoutMs);
-    KarvanServer server;
+    ServerFactory factory =
+        ServerFactory.find()
+            .orElseThrow(
+                () -> new UserException("this build of karvan has no server (karvan-server jar)"));
+    ServerFactory.Running server;
     try {
-      server = KarvanServer.start(cfg, System.out);
+      server =
+          factory.start(
+              new ServerFactory.Settings(
+                  host,
+                  port,
+                  network,
+                  db,
+                  dbUser,
+                  password,
+                  token,
+                  maxBody,
+                  maxAlternatives,
+                  maxLabels,
+                  maxMatrix,
+                  timeoutMs),
+              System.out);
     } catch (RuntimeException e) {
       if (e instanceof org.karvan.core.validate.InvalidInputException) {
         throw e;

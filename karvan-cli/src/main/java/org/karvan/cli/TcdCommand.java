@@ -7,16 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.karvan.core.graph.MultimodalGraph;
-import org.karvan.core.model.Network;
-import org.karvan.core.profile.Profile;
-import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Route;
-import org.karvan.core.routing.RouteRequest;
-import org.karvan.core.routing.Router;
-import org.karvan.core.scenario.ScenarioView;
+import org.karvan.app.ChartService;
+import org.karvan.app.Karvan;
+import org.karvan.app.ResultJson;
 import org.karvan.io.chart.TcdChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,77 +63,48 @@ final class TcdCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--out"},
-      required = true,
       paramLabel = "FILE",
       description = "chart.svg or chart.png; chart.csv is written beside it.")
   Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "json",
+      description = "'json': print the chart's segments (as /api/tcd) instead of or besides --out.")
+  String format;
 
   @Mixin RequestOptions opts;
 
   @Override
   public Integer call() throws IOException {
-    TcdChart.Axis axis = RequestOptions.parseEnum(TcdChart.Axis.class, y, "--y");
-    List<String> conflicts = new ArrayList<>();
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".svg") && !name.endsWith(".png")) {
-      conflicts.add("--out must end in .svg or .png, got '" + out + "'");
+    String name = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean json = format != null && format.equalsIgnoreCase("json");
+    if (format != null && !json) {
+      throw new UserException("--format: only 'json' is supported (charts go to --out)");
     }
-    if (alternatives != null && !scenarios.isEmpty()) {
-      conflicts.add("--alternatives and --scenario cannot be combined (one chart compares either)");
+    if (out == null && !json) {
+      throw new UserException("give --out FILE.svg|FILE.png, or --format json");
     }
-    if (alternatives != null && (alternatives < 1 || alternatives > 10)) {
-      conflicts.add("--alternatives must be between 1 and 10");
+    if (out != null && !name.endsWith(".svg") && !name.endsWith(".png")) {
+      throw new UserException("--out must end in .svg or .png, got '" + out + "'");
     }
-    if (!conflicts.isEmpty()) {
-      throw new UserException(String.join("; ", conflicts));
-    }
-    Network net = network.load();
-    RequestOptions.Resolved rq = opts.resolve(net, od.from, od.to, List.of());
-    Profile prof = rq.profile();
-    Cargo c = rq.cargo();
-    String f = rq.from();
-    String t = rq.to();
-    RouteRequest req = rq.request(opts.objective());
-    MultimodalGraph g = MultimodalGraph.compile(net, prof);
-    Router base = new Router(g);
-    List<TcdChart.Series> series = new ArrayList<>();
-    if (alternatives != null) {
-      List<Route> alts = base.alternatives(req, alternatives, 0.5, 0.8);
-      for (int i = 0; i < alts.size(); i++) {
-        series.add(new TcdChart.Series("route " + (i + 1), alts.get(i)));
-      }
-    } else {
-      series.add(
-          new TcdChart.Series(
-              "base",
-              base.route(req).orElseThrow(() -> new UserException(base.explainNoRoute(req)))));
-      for (String s : scenarios) {
-        ScenarioView v = RequestOptions.scenario(net, prof, s);
-        Router r = new Router(g, v);
-        Optional<Route> route = r.route(req);
-        if (route.isEmpty()) {
-          spec.commandLine()
-              .getErr()
-              .println(
-                  "karvan: scenario "
-                      + v.name()
-                      + ": "
-                      + r.explainNoRoute(req)
-                      + " (left out of the chart)");
-          continue;
-        }
-        series.add(new TcdChart.Series(v.name(), route.get()));
+    Karvan k = Cli.open(network, opts.profile());
+    ChartService.TcdResult res =
+        k.charts()
+            .tcd(
+                new ChartService.TcdRequest(
+                    opts.spec(od.from, od.to, List.of(), null).build(),
+                    scenarios,
+                    alternatives,
+                    y));
+    res.notes().forEach(n -> spec.commandLine().getErr().println("karvan: " + n));
+    if (json) {
+      Cli.printJson(spec.commandLine().getOut(), ResultJson.tcd(res));
+      if (out == null) {
+        return ExitCodes.OK;
       }
     }
-    String title =
-        "Time/cost-distance: "
-            + net.getNode(f).name()
-            + " to "
-            + net.getNode(t).name()
-            + " ("
-            + c.label()
-            + ")";
-    TcdChart chart = new TcdChart(net, series, axis, title);
+    TcdChart chart = res.chart();
     try {
       if (name.endsWith(".png")) {
         Files.write(out, chart.png());

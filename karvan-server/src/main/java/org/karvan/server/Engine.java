@@ -13,62 +13,28 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.model.CrossingStatus;
 import org.karvan.core.model.LinkStatus;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Node;
-import org.karvan.core.profile.Profile;
-import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Constraints;
 import org.karvan.core.routing.Objective;
-import org.karvan.core.routing.Overlay;
-import org.karvan.core.routing.Places;
-import org.karvan.core.routing.RouteRequest;
-import org.karvan.core.routing.Router;
-import org.karvan.core.validate.InvalidInputException;
-import org.karvan.core.validate.Problem;
 import org.karvan.io.geojson.GeoJsonWriter;
 import org.karvan.io.route.RouteJson;
 
 /**
- * The network, profile and router a server answers from, and the translation of request parameters
- * into a {@link RouteRequest} with the same checks as {@code karvan route}.
+ * The network as the map page needs it: GeoJSON (whole or filtered), a summary, and place search
+ * for autocomplete.
  */
 final class Engine {
-  /** Parameters every routing endpoint accepts. */
-  static final List<String> ROUTE_PARAMS =
-      List.of(
-          "from",
-          "to",
-          "via",
-          "cargo",
-          "optimize",
-          "avoidCountry",
-          "avoidBorder",
-          "avoidChokepoint",
-          "avoidNode",
-          "modes",
-          "year",
-          "include",
-          "format");
-
   final Network net;
-  final Profile profile;
-  final Router router;
-  final Places places;
   private final ObjectNode geojson;
   private final byte[] geojsonBytes;
 
-  Engine(Network net, Profile profile) {
+  Engine(Network net) {
     this.net = net;
-    this.profile = profile;
-    this.router = new Router(MultimodalGraph.compile(net, profile));
-    this.places = new Places(net);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       GeoJsonWriter.write(net, out);
@@ -93,120 +59,6 @@ final class Engine {
                   .collect(Collectors.joining(", ")));
       return null;
     }
-  }
-
-  /** The objective named by {@code optimize} (default time). */
-  Objective objective(Params p) {
-    Objective o = parseEnum(Objective.class, p.orDefault("optimize", "time"), "optimize", p);
-    return o == null ? Objective.TIME : o;
-  }
-
-  Cargo cargo(Params p) {
-    try {
-      return Cargo.parse(p.orDefault("cargo", "1x40ft"), profile);
-    } catch (IllegalArgumentException e) {
-      p.error("cargo", e.getMessage());
-      return null;
-    }
-  }
-
-  /** Resolves a place; a miss is recorded with its "did you mean" suggestions. */
-  String resolve(String text, String field, Params p) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return places.resolve(text).id();
-    } catch (IllegalArgumentException e) {
-      p.error(field, e.getMessage());
-      return null;
-    }
-  }
-
-  /** Constraints from the parameters, checked against the network (unknown countries etc.). */
-  Constraints constraints(Params p) {
-    Integer year = p.integer("year");
-    String include = p.string("include");
-    if (include != null && !include.isBlank() && !include.equalsIgnoreCase("planned")) {
-      p.error("include", "only 'planned' is supported, got '" + include + "'");
-    }
-    boolean planned = include != null && include.equalsIgnoreCase("planned");
-    if (planned && year != null) {
-      p.error(
-          "year",
-          "include=planned and year cannot be combined (planned already allows every future link)");
-    }
-    Set<Mode> modes = new LinkedHashSet<>();
-    for (String m : p.list("modes")) {
-      Mode x = parseEnum(Mode.class, m, "modes", p);
-      if (x != null) {
-        modes.add(x);
-      }
-    }
-    Set<String> avoidNodes = new LinkedHashSet<>();
-    for (String v : p.list("avoidNode")) {
-      String id = resolve(v, "avoidNode", p);
-      if (id != null) {
-        avoidNodes.add(id);
-      }
-    }
-    Constraints c =
-        new Constraints(
-            year,
-            planned,
-            upper(p.list("avoidCountry")),
-            new LinkedHashSet<>(p.list("avoidBorder")),
-            upper(p.list("avoidChokepoint")),
-            avoidNodes,
-            modes);
-    try {
-      Overlay.check(net, c);
-    } catch (InvalidInputException e) {
-      for (Problem pr : e.errors()) {
-        p.error(apiField(pr.field()), pr.message());
-      }
-    }
-    return c;
-  }
-
-  /** The request named by the parameters; every field at fault is reported at once (422). */
-  RouteRequest request(Params p, boolean viaAllowed) {
-    Objective objective = objective(p);
-    Cargo cargo = cargo(p);
-    String from = resolve(p.required("from"), "from", p);
-    String to = resolve(p.required("to"), "to", p);
-    List<String> via = new ArrayList<>();
-    List<String> rawVia = p.list("via");
-    if (!viaAllowed && !rawVia.isEmpty()) {
-      p.error("via", "the Pareto front does not support via places");
-    }
-    for (String v : rawVia) {
-      String id = resolve(v, "via", p);
-      if (id != null) {
-        via.add(id);
-      }
-    }
-    Constraints c = constraints(p);
-    if (from != null && from.equals(to)) {
-      p.error("to", "from and to name the same place (" + from + ")");
-    }
-    p.throwIfErrors();
-    return new RouteRequest(from, to, via, cargo, objective, c);
-  }
-
-  /** The API name of a core problem field (avoid-country becomes avoidCountry). */
-  static String apiField(String field) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char ch : field.toCharArray()) {
-      if (ch == '-' || ch == '_') {
-        up = true;
-      } else {
-        sb.append(up ? Character.toUpperCase(ch) : ch);
-        up = false;
-      }
-    }
-    return sb.toString();
   }
 
   private static Set<String> upper(List<String> l) {
@@ -382,9 +234,5 @@ final class Engine {
       ob.add(x.name().toLowerCase(Locale.ROOT));
     }
     return o;
-  }
-
-  static Map<String, String> unitOf() {
-    return Map.of("TIME", "hours", "COST", "USD", "CO2", "kg CO2e", "GENERALIZED", "USD");
   }
 }

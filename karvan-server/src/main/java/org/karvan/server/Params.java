@@ -30,6 +30,29 @@ abstract class Params {
 
   abstract boolean flag(String name);
 
+  /** A number, or null when absent; a value that is not a finite number is recorded. */
+  Double number(String name) {
+    String s = numberText(name);
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(s.trim());
+      if (Double.isFinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    error(name, "must be a number, got '" + s + "'");
+    return null;
+  }
+
+  /** The text of a number parameter (a JSON number's text in a body). */
+  String numberText(String name) {
+    return string(name);
+  }
+
   void error(String field, String message) {
     errors.add(new FieldError(field, message));
   }
@@ -144,6 +167,12 @@ abstract class Params {
         Set<String> s = new LinkedHashSet<>();
         obj.fieldNames().forEachRemaining(s::add);
         return s;
+      }
+
+      @Override
+      String numberText(String name) {
+        JsonNode n = get(name);
+        return n != null && n.isNumber() ? n.asText() : string(name);
       }
 
       private JsonNode get(String name) {

@@ -104,6 +104,14 @@ public final class TcdChart {
     }
   }
 
+  public Axis axis() {
+    return axis;
+  }
+
+  public List<Series> series() {
+    return series;
+  }
+
   public List<Segment> segments() {
     return segments;
   }

@@ -1,0 +1,184 @@
+package org.karvan.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.karvan.core.model.Network;
+import org.karvan.core.routing.Route;
+import org.karvan.core.routing.RouteRequest;
+import org.karvan.core.scenario.Comparison;
+import org.karvan.io.chart.HtmlReport;
+import org.karvan.io.chart.TcdChart;
+
+/** Use cases: the UNESCAP time/cost-distance chart and the HTML report of a route. */
+public final class ChartService {
+  /**
+   * A chart of the route of {@code spec} (under its scenario, if any) against {@code scenarios}, or
+   * of {@code alternatives} different routes; {@code y} is {@code time} (default) or {@code cost}.
+   */
+  public record TcdRequest(RouteSpec spec, List<String> scenarios, Integer alternatives, String y) {
+    public TcdRequest {
+      scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+    }
+  }
+
+  /** The chart, and a note for each scenario left out because it has no route. */
+  public record TcdResult(Network network, TcdChart chart, String title, List<String> notes) {}
+
+  /** A report request: the route of {@code spec} against each of {@code scenarios}. */
+  public record ReportRequest(RouteSpec spec, List<String> scenarios) {
+    public ReportRequest {
+      scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+    }
+  }
+
+  /** The self-contained HTML page. */
+  public record ReportResult(Network network, String html) {}
+
+  private final Karvan k;
+
+  ChartService(Karvan k) {
+    this.k = k;
+  }
+
+  public TcdResult tcd(TcdRequest req) {
+    Fields f = new Fields();
+    TcdChart.Axis axis =
+        f.parseEnum(TcdChart.Axis.class, Resolver.blank(req.y()) ? "time" : req.y(), "y");
+    Integer n = req.alternatives();
+    if (n != null && !req.scenarios().isEmpty()) {
+      f.error("k", "alternatives and scenarios cannot be combined (one chart compares either)");
+    }
+    if (n != null && (n < 1 || n > k.limits().maxAlternatives())) {
+      f.error("k", "must be between 1 and " + k.limits().maxAlternatives() + ", got " + n);
+    }
+    scenarioCount(req.scenarios(), f);
+    Resolver.Resolved r = k.resolver().resolve(req.spec(), f, true);
+    List<Scenarios.Applied> others = applied(req.scenarios(), f);
+    f.throwIfAny();
+    RouteRequest q = r.request();
+    List<TcdChart.Series> series = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    if (n != null && n > 1) {
+      List<Route> alts =
+          RouteService.run(
+              () ->
+                  r.on()
+                      .router()
+                      .alternatives(q, n, RouteService.PENALTY, RouteService.MAX_SHARED));
+      if (alts.isEmpty()) {
+        throw RouteService.noRoute(r.on().router(), q);
+      }
+      for (int i = 0; i < alts.size(); i++) {
+        series.add(new TcdChart.Series("route " + (i + 1), alts.get(i)));
+      }
+    } else {
+      Route first =
+          RouteService.run(() -> r.on().router().route(q))
+              .orElseThrow(() -> RouteService.noRoute(r.on().router(), q));
+      series.add(new TcdChart.Series(r.on().isBase() ? "base" : r.on().name(), first));
+      for (Scenarios.Applied a : others) {
+        RouteRequest x = CompareService.withDefaultYear(q, a);
+        Optional<Route> route = RouteService.run(() -> a.router().route(x));
+        if (route.isEmpty()) {
+          notes.add(
+              "scenario "
+                  + a.name()
+                  + ": "
+                  + a.router().explainNoRoute(x)
+                  + " (left out of the chart)");
+          continue;
+        }
+        series.add(new TcdChart.Series(a.name(), route.get()));
+      }
+    }
+    Network net = widest(r.on(), others);
+    String title =
+        "Time/cost-distance: "
+            + net.getNode(q.from()).name()
+            + " to "
+            + net.getNode(q.to()).name()
+            + " ("
+            + q.cargo().label()
+            + ")";
+    return new TcdResult(net, new TcdChart(net, series, axis, title), title, notes);
+  }
+
+  public ReportResult report(ReportRequest req) {
+    Fields f = new Fields();
+    scenarioCount(req.scenarios(), f);
+    if (!req.spec().via().isEmpty()) {
+      f.error("via", "the report does not support via places");
+    }
+    Resolver.Resolved r = k.resolver().resolve(req.spec().withScenario(null), f, true);
+    if (!Resolver.blank(req.spec().scenario())) {
+      f.error("scenario", "the report compares the base with its scenario list");
+    }
+    List<Scenarios.Applied> others = applied(req.scenarios(), f);
+    f.throwIfAny();
+    RouteRequest q = r.request();
+    Route base =
+        RouteService.run(() -> k.router().route(q))
+            .orElseThrow(() -> RouteService.noRoute(k.router(), q));
+    List<Comparison> comps = new ArrayList<>();
+    for (Scenarios.Applied a : others) {
+      RouteRequest x = CompareService.withDefaultYear(q, a);
+      Optional<Route> route = RouteService.run(() -> a.router().route(x));
+      comps.add(
+          Comparison.of(
+              a.network(),
+              a.name(),
+              q.from(),
+              q.to(),
+              route,
+              route.isEmpty() ? a.router().explainNoRoute(x) : null,
+              Optional.of(base)));
+    }
+    Network net = widest(k.scenarios().base(), others);
+    String html =
+        HtmlReport.of(
+            net,
+            q.from(),
+            q.to(),
+            q.cargo(),
+            q.objective().name().toLowerCase(Locale.ROOT),
+            base,
+            comps);
+    return new ReportResult(net, html);
+  }
+
+  private void scenarioCount(List<String> scenarios, Fields f) {
+    if (scenarios.size() > k.limits().maxScenarios()) {
+      f.error(
+          "scenario",
+          "at most " + k.limits().maxScenarios() + " scenarios, got " + scenarios.size());
+    }
+  }
+
+  private List<Scenarios.Applied> applied(List<String> names, Fields f) {
+    List<Scenarios.Applied> out = new ArrayList<>();
+    for (String s : names) {
+      if (!Scenarios.isBase(s)) {
+        out.add(k.scenarios().applied(s, "scenario", f));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The network that names every element of the routes drawn: a scenario's own when it adds
+   * elements (one scenario adding elements at a time is supported; its network contains the
+   * base's).
+   */
+  private static Network widest(Scenarios.Applied first, List<Scenarios.Applied> others) {
+    Network n = first.network();
+    for (Scenarios.Applied a : others) {
+      if (a.network().nodes().size() > n.nodes().size()
+          || a.network().links().size() > n.links().size()) {
+        n = a.network();
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,130 @@
+package org.karvan.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.karvan.core.assign.Freight;
+import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.core.model.Network;
+import org.karvan.core.reliability.Component;
+import org.karvan.core.reliability.RouteModels;
+import org.karvan.core.reliability.TransitSimulation;
+import org.karvan.core.routing.Dijkstra;
+import org.karvan.core.routing.Objective;
+import org.karvan.core.routing.RouteRequest;
+import org.karvan.core.routing.Router;
+
+/**
+ * Use case: Monte Carlo of door-to-door time and cost over penalty alternatives (border clearance,
+ * waits for sailings, sailing and terminal dwell): P50/P90/P95, on-time probability and the most
+ * reliable route.
+ */
+public final class ReliabilityService {
+  /**
+   * @param spec places, cargo, constraints and scenario of the routes compared
+   * @param deadlineDays the deadline, or {@code null}
+   */
+  public record Request(
+      RouteSpec spec,
+      int samples,
+      Double deadlineDays,
+      long seed,
+      int alternatives,
+      double cancelProbability,
+      double sailingCv,
+      double dwellCv) {}
+
+  /** One route's model and its simulated summary. */
+  public record RouteRow(TransitSimulation.RouteModel model, TransitSimulation.Summary summary) {}
+
+  /**
+   * @param best index of the most reliable route (on-time probability), or -1 without a deadline
+   * @param usdPerHour value of time added to cost per hour
+   */
+  public record Result(
+      Network network,
+      String scenario,
+      RouteRequest request,
+      Request settings,
+      List<RouteRow> routes,
+      int best,
+      double usdPerHour,
+      long millis) {}
+
+  private final Karvan k;
+
+  ReliabilityService(Karvan k) {
+    this.k = k;
+  }
+
+  public Result run(Request r) {
+    Fields f = new Fields();
+    int maxSamples = k.limits().maxSamples();
+    if (r.samples() < 1 || r.samples() > maxSamples) {
+      f.error("samples", "must be between 1 and " + maxSamples + ", got " + r.samples());
+    }
+    if (r.deadlineDays() != null && !(r.deadlineDays() > 0)) {
+      f.error("deadline", "must be a positive number of days");
+    }
+    if (r.alternatives() < 1 || r.alternatives() > Math.min(10, k.limits().maxAlternatives())) {
+      f.error(
+          "alternatives", "must be between 1 and " + Math.min(10, k.limits().maxAlternatives()));
+    }
+    if (!(r.cancelProbability() >= 0 && r.cancelProbability() < 1)) {
+      f.error("cancelProb", "must be in [0, 1)");
+    }
+    if (!(r.sailingCv() >= 0)) {
+      f.error("sailingCv", "must be >= 0");
+    }
+    if (!(r.dwellCv() >= 0)) {
+      f.error("dwellCv", "must be >= 0");
+    }
+    if (!r.spec().via().isEmpty()) {
+      f.error("via", "reliability does not support via places");
+    }
+    Resolver.Resolved res = k.resolver().resolve(r.spec(), f, true);
+    f.throwIfAny();
+    RouteRequest req = res.request();
+    Router router = res.on().router();
+    MultimodalGraph g = router.graph();
+    Freight fr = new Freight(k.graph(), req.constraints(), res.on().view());
+    double[] time = router.weights(Objective.TIME, req.cargo()).w();
+    double[] usd = router.weights(Objective.COST, req.cargo()).w();
+    int src = g.hub(g.physIndex(req.from()));
+    int dst = g.hub(g.physIndex(req.to()));
+    List<int[]> paths =
+        Penalties.paths(g, new Dijkstra(g.csr()), src, dst, time, fr.off(), r.alternatives(), 1.5);
+    if (paths.isEmpty()) {
+      throw RouteService.noRoute(router, req);
+    }
+    RouteModels rm = new RouteModels(r.sailingCv(), r.dwellCv(), r.cancelProbability());
+    List<TransitSimulation.RouteModel> models = new ArrayList<>();
+    for (int[] p : paths) {
+      double cost = 0;
+      for (int e : p) {
+        cost += usd[e];
+      }
+      models.add(rm.of(g, String.join(" > ", fr.nodes(p)), p, cost));
+    }
+    double usdPerHour = router.profile().get("value_of_time.usd_per_teu_h") * req.cargo().teu();
+    long t0 = System.nanoTime();
+    List<TransitSimulation.Summary> sums =
+        TransitSimulation.run(
+            models,
+            r.samples(),
+            r.seed(),
+            r.deadlineDays() == null ? Double.NaN : r.deadlineDays() * 24,
+            usdPerHour);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    List<RouteRow> rows = new ArrayList<>();
+    for (int i = 0; i < sums.size(); i++) {
+      rows.add(new RouteRow(models.get(i), sums.get(i)));
+    }
+    int best = r.deadlineDays() == null ? -1 : TransitSimulation.best(sums);
+    return new Result(res.on().network(), res.on().name(), req, r, rows, best, usdPerHour, ms);
+  }
+
+  /** The components of a route model that vary (fixed parts left out). */
+  public static List<Component> varying(TransitSimulation.RouteModel m) {
+    return m.components().stream().filter(c -> !(c instanceof Component.Fixed)).toList();
+  }
+}

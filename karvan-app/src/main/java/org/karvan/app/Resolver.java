@@ -1,0 +1,202 @@
+package org.karvan.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.karvan.core.model.Mode;
+import org.karvan.core.routing.Cargo;
+import org.karvan.core.routing.Constraints;
+import org.karvan.core.routing.Objective;
+import org.karvan.core.routing.Overlay;
+import org.karvan.core.routing.Places;
+import org.karvan.core.routing.RouteRequest;
+import org.karvan.core.validate.InvalidInputException;
+
+/**
+ * Turns what a user typed ({@link RouteSpec}) into a core {@link RouteRequest} on the network it
+ * names (base or scenario): places, cargo, objective, constraints, year. The one implementation of
+ * place resolution and of a scenario's default year; every problem is reported by field.
+ */
+public final class Resolver {
+  /** A request ready for the router, and the network (base or scenario) it runs on. */
+  public record Resolved(RouteRequest request, Scenarios.Applied on) {}
+
+  private final Karvan k;
+
+  Resolver(Karvan k) {
+    this.k = k;
+  }
+
+  /** Resolves a spec; throws {@link InvalidRequestException} listing every field at fault. */
+  public Resolved resolve(RouteSpec s) {
+    Fields f = new Fields();
+    Resolved r = resolve(s, f, true);
+    f.throwIfAny();
+    return r;
+  }
+
+  /**
+   * The parts of a spec that do not depend on its places: the network it runs on (base or
+   * scenario), its place index, objective, cargo and constraints ({@code null} where at fault).
+   */
+  public record Common(
+      Scenarios.Applied on,
+      Places places,
+      Objective objective,
+      Cargo cargo,
+      Constraints constraints) {
+    public boolean complete() {
+      return objective != null && cargo != null && constraints != null;
+    }
+  }
+
+  /** Resolves everything of a spec but its from, to and via. */
+  public Common common(RouteSpec s, Fields f) {
+    Scenarios.Applied on = k.scenarios().applied(s.scenario(), "scenario", f);
+    Places places = on.network() == k.network() ? k.places() : new Places(on.network());
+    Objective o = objective(s.optimize(), f);
+    Cargo c = cargo(s.cargo(), f, "cargo");
+    Constraints cons = constraints(s, on, places, f);
+    return new Common(on, places, o, c, cons);
+  }
+
+  /**
+   * Resolves a spec, recording problems in {@code f} (a null request where a field is at fault).
+   */
+  public Resolved resolve(RouteSpec s, Fields f, boolean placesRequired) {
+    Common cm = common(s, f);
+    Places places = cm.places();
+    String from =
+        placesRequired ? required(places, s.from(), "from", f) : place(places, s.from(), "from", f);
+    String to = placesRequired ? required(places, s.to(), "to", f) : place(places, s.to(), "to", f);
+    if (s.via().size() > k.limits().maxVia()) {
+      f.error("via", "at most " + k.limits().maxVia() + " via places, got " + s.via().size());
+    }
+    List<String> via = new ArrayList<>();
+    for (String v : s.via()) {
+      String id = place(places, v, "via", f);
+      if (id != null) {
+        via.add(id);
+      }
+    }
+    if (from != null && from.equals(to)) {
+      f.error("to", "from and to name the same place (" + from + ")");
+    }
+    if (!cm.complete() || from == null || to == null) {
+      return new Resolved(null, cm.on());
+    }
+    return new Resolved(
+        new RouteRequest(from, to, via, cm.cargo(), cm.objective(), cm.constraints()), cm.on());
+  }
+
+  public Objective objective(String text, Fields f) {
+    Objective o = f.parseEnum(Objective.class, blank(text) ? "time" : text, "optimize");
+    return o;
+  }
+
+  public Cargo cargo(String text, Fields f, String field) {
+    try {
+      return Cargo.parse(blank(text) ? "1x40ft" : text, k.profile());
+    } catch (IllegalArgumentException e) {
+      f.error(field, e.getMessage());
+      return null;
+    }
+  }
+
+  private static String required(Places places, String text, String field, Fields f) {
+    if (blank(text)) {
+      f.error(field, "is required");
+      return null;
+    }
+    return place(places, text, field, f);
+  }
+
+  /**
+   * A place of the base network by id, name or alias (see {@link #place(Places, String, String,
+   * Fields)}).
+   */
+  public String place(String text, String field, Fields f) {
+    return place(k.places(), text, field, f);
+  }
+
+  /** A place by id, name or alias; a miss is an error with "did you mean" suggestions. */
+  public static String place(Places places, String text, String field, Fields f) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return places.resolve(text).id();
+    } catch (IllegalArgumentException e) {
+      f.error(field, e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * The constraints of a spec, checked against the network it runs on; the scenario's year when the
+   * spec names none (and does not ask for every planned link).
+   */
+  private Constraints constraints(RouteSpec s, Scenarios.Applied on, Places places, Fields f) {
+    int before = f.errors().size();
+    String include = s.include();
+    boolean planned = false;
+    if (!blank(include)) {
+      if (include.trim().equalsIgnoreCase("planned")) {
+        planned = true;
+      } else {
+        f.error("include", "only 'planned' is supported, got '" + include + "'");
+      }
+    }
+    if (planned && s.year() != null) {
+      f.error(
+          "year",
+          "include=planned and year cannot be combined (planned already allows every future link)");
+    }
+    Set<Mode> modes = new LinkedHashSet<>();
+    for (String m : s.modes()) {
+      Mode x = f.parseEnum(Mode.class, m, "modes");
+      if (x != null) {
+        modes.add(x);
+      }
+    }
+    Set<String> avoidNodes = new LinkedHashSet<>();
+    for (String v : s.avoidNode()) {
+      String id = place(places, v, "avoidNode", f);
+      if (id != null) {
+        avoidNodes.add(id);
+      }
+    }
+    Integer year = s.year();
+    if (year == null && !planned) {
+      year = on.defaultYear();
+    }
+    Constraints c =
+        new Constraints(
+            year,
+            planned,
+            upper(s.avoidCountry()),
+            new LinkedHashSet<>(s.avoidBorder()),
+            upper(s.avoidChokepoint()),
+            avoidNodes,
+            modes);
+    try {
+      Overlay.check(on.network(), c);
+    } catch (InvalidInputException e) {
+      f.addAll(e, null);
+    }
+    return f.errors().size() > before ? null : c;
+  }
+
+  private static Set<String> upper(List<String> l) {
+    return l.stream()
+        .map(x -> x.trim().toUpperCase(Locale.ROOT))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

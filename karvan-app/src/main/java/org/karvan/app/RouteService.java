@@ -1,0 +1,103 @@
+package org.karvan.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.karvan.core.routing.Route;
+import org.karvan.core.routing.RouteRequest;
+import org.karvan.core.routing.Router;
+
+/** Use cases: the best route, k alternatives, and the Pareto front of one request. */
+public final class RouteService {
+  /** The penalty method's settings, the same for every front end. */
+  public static final double PENALTY = 0.5;
+
+  public static final double MAX_SHARED = 0.8;
+
+  private final Karvan k;
+
+  RouteService(Karvan k) {
+    this.k = k;
+  }
+
+  /** The best route; {@link NoRouteException} when the constraints leave none. */
+  public RoutesResult route(RouteSpec spec) {
+    Resolver.Resolved r = k.resolver().resolve(spec);
+    Router router = r.on().router();
+    Optional<Route> route = run(() -> router.route(r.request()));
+    if (route.isEmpty()) {
+      throw noRoute(router, r.request());
+    }
+    return result(RoutesResult.Kind.ROUTE, r, List.of(route.get()), null);
+  }
+
+  /** Up to {@code count} meaningfully different routes (default 3), best first. */
+  public RoutesResult alternatives(RouteSpec spec, Integer count) {
+    Fields f = new Fields();
+    int max = k.limits().maxAlternatives();
+    if (count != null && (count < 1 || count > max)) {
+      f.error("k", "must be between 1 and " + max + ", got " + count);
+    }
+    Resolver.Resolved r = k.resolver().resolve(spec, f, true);
+    f.throwIfAny();
+    int n = count == null ? Math.min(3, max) : count;
+    Router router = r.on().router();
+    List<Route> routes = run(() -> router.alternatives(r.request(), n, PENALTY, MAX_SHARED));
+    if (routes.isEmpty()) {
+      throw noRoute(router, r.request());
+    }
+    return result(RoutesResult.Kind.ALTERNATIVES, r, routes, null);
+  }
+
+  /** The Pareto front over time, cost and CO2e (no via places). */
+  public RoutesResult pareto(RouteSpec spec, Integer maxLabels) {
+    Fields f = new Fields();
+    int max = k.limits().maxLabels();
+    if (maxLabels != null && (maxLabels < 1 || maxLabels > max)) {
+      f.error("maxLabels", "must be between 1 and " + max + ", got " + maxLabels);
+    }
+    if (!spec.via().isEmpty()) {
+      f.error("via", "the Pareto front does not support via places");
+    }
+    Resolver.Resolved r = k.resolver().resolve(spec, f, true);
+    f.throwIfAny();
+    int labels = maxLabels == null ? Math.min(200_000, max) : maxLabels;
+    Router router = r.on().router();
+    Router.ParetoRoutes pr = run(() -> router.pareto(r.request(), labels));
+    if (pr.routes().isEmpty()) {
+      throw noRoute(router, r.request());
+    }
+    return result(
+        RoutesResult.Kind.PARETO,
+        r,
+        pr.routes(),
+        new RoutesResult.ParetoStats(pr.truncated(), pr.labels(), pr.maxLabels()));
+  }
+
+  private static RoutesResult result(
+      RoutesResult.Kind kind, Resolver.Resolved r, List<Route> routes, RoutesResult.ParetoStats p) {
+    return new RoutesResult(kind, r.on().network(), r.on().name(), r.request(), routes, p);
+  }
+
+  static NoRouteException noRoute(Router router, RouteRequest req) {
+    return new NoRouteException(req, router.explainNoRoute(req));
+  }
+
+  /** Runs a core call, turning its argument errors into field errors. */
+  static <T> T run(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (org.karvan.core.validate.InvalidInputException e) {
+      Fields f = new Fields();
+      f.addAll(e, null);
+      throw new InvalidRequestException(f.errors());
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage() == null ? "invalid request" : e.getMessage();
+      int colon = m.indexOf(": ");
+      if (colon > 0 && m.substring(0, colon).matches("[a-zA-Z-]+")) {
+        throw new InvalidRequestException(
+            Fields.camel(m.substring(0, colon)), m.substring(colon + 2));
+      }
+      throw new InvalidRequestException("request", m);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package org.karvan.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.karvan.app.InvalidRequestException;
+import org.karvan.app.Karvan;
+import org.karvan.app.RouteSpec;
+import org.karvan.io.route.RouteJson;
+import org.karvan.server.ApiException.FieldError;
+
+/**
+ * What every resource shares: the workspace, the limits, the worker pool with its time limit, and
+ * reading requests and writing answers (JSON bodies, RFC 9457 problems).
+ */
+final class Api {
+  static final String PROBLEM_JSON = "application/problem+json";
+  static final String JSON = "application/json";
+
+  final ServerConfig cfg;
+  final Karvan karvan;
+  final ThreadPoolExecutor pool;
+
+  Api(ServerConfig cfg, Karvan karvan, ThreadPoolExecutor pool) {
+    this.cfg = cfg;
+    this.karvan = karvan;
+    this.pool = pool;
+  }
+
+  /**
+   * The route request named by the parameters (the names of {@link SharedParams#ROUTE} and {@code
+   * scenario}), leaving out {@code skip}: parameters the endpoint reads otherwise (a matrix's lists
+   * of origins, a comparison's list of scenarios).
+   */
+  static RouteSpec spec(Params p, String... skip) {
+    java.util.Set<String> no = java.util.Set.of(skip);
+    return RouteSpec.builder()
+        .from(no.contains("from") ? null : p.string("from"))
+        .to(no.contains("to") ? null : p.string("to"))
+        .via(p.list("via"))
+        .cargo(p.string("cargo"))
+        .optimize(p.string("optimize"))
+        .avoidCountry(p.list("avoidCountry"))
+        .avoidBorder(p.list("avoidBorder"))
+        .avoidChokepoint(p.list("avoidChokepoint"))
+        .avoidNode(p.list("avoidNode"))
+        .modes(p.list("modes"))
+        .year(p.integer("year"))
+        .include(p.string("include"))
+        .scenario(no.contains("scenario") ? null : p.string("scenario"))
+        .build();
+  }
+
+  /**
+   * Runs a use case on the worker pool within the time limit; its field errors are answered
+   * together with those of the parameters themselves (422).
+   */
+  <T> T call(Params p, Callable<T> task) {
+    try {
+      T t = compute(task);
+      p.throwIfErrors();
+      return t;
+    } catch (InvalidRequestException e) {
+      List<FieldError> all = new ArrayList<>(p.errors);
+      for (org.karvan.app.FieldError fe : e.errors()) {
+        all.add(new FieldError(fe.field(), fe.message()));
+      }
+      throw ApiException.invalid(all);
+    }
+  }
+
+  /** Runs a computation on the worker pool within the time limit (503 when busy or too slow). */
+  <T> T compute(Callable<T> task) {
+    Future<T> f;
+    try {
+      f = pool.submit(task);
+    } catch (RejectedExecutionException e) {
+      throw ApiException.unavailable("the server is busy; retry shortly");
+    }
+    long start = System.nanoTime();
+    try {
+      T result = f.get(cfg.requestTimeoutMs(), TimeUnit.MILLISECONDS);
+      // A result that arrives after the limit is refused too, so the limit does not depend on
+      // whether the computation finished just before or just after the wait started.
+      if (System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(cfg.requestTimeoutMs())) {
+        throw new TimeoutException();
+      }
+      return result;
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw ApiException.unavailable(
+          "the computation took longer than the limit of "
+              + cfg.requestTimeoutMs()
+              + " ms; add constraints or lower maxLabels/k");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.unavailable("interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
+  static void problem(Context ctx, ApiException e) {
+    ObjectNode p = RouteJson.MAPPER.createObjectNode();
+    p.put("type", "urn:karvan:problem:" + e.type);
+    p.put("title", e.title);
+    p.put("status", e.status);
+    p.put("detail", e.getMessage());
+    p.put("instance", ctx.path());
+    if (!e.errors.isEmpty()) {
+      p.put("field", e.errors.get(0).field());
+      ArrayNode errs = p.putArray("errors");
+      for (FieldError fe : e.errors) {
+        errs.addObject().put("field", fe.field()).put("message", fe.message());
+      }
+    }
+    if (e.status == 401) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"karvan\"");
+    }
+    if (e.status == 503) {
+      ctx.header("Retry-After", "1");
+    }
+    ctx.status(e.status).contentType(PROBLEM_JSON).result(bytes(p));
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
+      RouteJson.MAPPER
+          .writer()
+          .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+  static byte[] bytes(JsonNode n) {
+    try {
+      return COMPACT.writeValueAsBytes(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void json(Context ctx, JsonNode n) {
+    ctx.contentType(JSON).result(bytes(n));
+  }
+
+  /** The JSON object body as parameters; malformed JSON is a 400 naming where it broke. */
+  static Params bodyParams(Context ctx) {
+    return Params.json(jsonObject(ctx));
+  }
+
+  static JsonNode jsonBody(Context ctx) {
+    String ct = ctx.contentType();
+    if (ct != null && !ct.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+      throw new ApiException(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "send the body as application/json, not " + ct,
+          List.of(new FieldError("Content-Type", "must be application/json")));
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length == 0) {
+      throw ApiException.badRequest("the request body is empty; send a JSON object");
+    }
+    try {
+      JsonNode n = RouteJson.MAPPER.readTree(body);
+      if (n == null || n.isMissingNode()) {
+        throw ApiException.badRequest("the request body is empty; send a JSON object");
+      }
+      return n;
+    } catch (java.io.IOException e) {
+      if (!(e instanceof JsonProcessingException jpe)) {
+        throw ApiException.badRequest("unreadable body: " + e.getMessage());
+      }
+      var loc = jpe.getLocation();
+      throw ApiException.badRequest(
+          "malformed JSON"
+              + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+              + ": "
+              + jpe.getOriginalMessage());
+    }
+  }
+
+  static JsonNode jsonObject(Context ctx) {
+    JsonNode n = jsonBody(ctx);
+    if (!n.isObject()) {
+      throw ApiException.badRequest("the body must be a JSON object, got " + n.getNodeType());
+    }
+    return n;
+  }
+}

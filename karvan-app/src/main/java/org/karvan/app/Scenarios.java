@@ -106,9 +106,13 @@ public final class Scenarios {
     return base;
   }
 
-  /** Applies a scenario that is not stored anywhere (a body to check before saving it). */
-  public ScenarioView check(Scenario s) {
-    return ScenarioView.apply(net, profile, chain(s));
+  /**
+   * Checks a scenario that is not stored anywhere (a file to validate, a body to save) by applying
+   * it to the network; returns its name, or throws {@link InvalidInputException} with every
+   * problem.
+   */
+  public String check(Scenario s) {
+    return ScenarioView.apply(net, profile, chain(s)).name();
   }
 
   private Applied cached(String key, Scenario s) {

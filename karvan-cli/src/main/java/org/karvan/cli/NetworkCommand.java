@@ -1,22 +1,20 @@
 package org.karvan.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.karvan.app.InvalidRequestException;
+import org.karvan.app.NetworkService;
 import org.karvan.core.model.CrossingStatus;
 import org.karvan.core.model.LinkStatus;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkSummary;
 import org.karvan.core.validate.Problem;
-import org.karvan.io.bundle.BundleReader;
 import org.karvan.io.bundle.BundleWriter;
-import org.karvan.io.geojson.GeoJsonWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +42,11 @@ final class NetworkCommand implements Runnable {
   }
 
   static void printSummary(PrintWriter out, Network n) {
+    printSummary(out, n, null);
+  }
+
+  /** The summary; {@code path} is the bundle's path for the validate hint (null: default). */
+  static void printSummary(PrintWriter out, Network n, Path path) {
     NetworkSummary s = NetworkSummary.of(n);
     out.printf(
         Locale.ROOT,
@@ -144,7 +147,10 @@ final class NetworkCommand implements Runnable {
         s.estimatedRows());
     if (s.warnings() > 0) {
       out.printf(
-          Locale.ROOT, "Warnings  %d (run 'karvan network validate' to list them)%n", s.warnings());
+          Locale.ROOT,
+          "Warnings  %d (run 'karvan network validate%s' to list them)%n",
+          s.warnings(),
+          path == null ? "" : " " + path);
     }
   }
 
@@ -160,7 +166,7 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public void run() {
-      printSummary(spec.commandLine().getOut(), network.load());
+      printSummary(spec.commandLine().getOut(), network.load(), network.path);
     }
   }
 
@@ -173,7 +179,10 @@ final class NetworkCommand implements Runnable {
         "file:line:column: field: message and exits with code 2."
       })
   static final class Validate implements java.util.concurrent.Callable<Integer> {
-    @Parameters(paramLabel = "PATH", description = "Bundle directory or .zip file.")
+    @Parameters(
+        paramLabel = "PATH",
+        arity = "0..1",
+        description = "Bundle directory or .zip file (default: the embedded default network).")
     Path path;
 
     @Option(names = "--quiet", description = "Print only problems, not the summary.")
@@ -183,12 +192,13 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Network n = BundleReader.read(path);
+      NetworkService.Validated v = NetworkService.validate(path);
+      Network n = v.network();
       PrintWriter out = spec.commandLine().getOut();
-      for (Problem p : n.warnings()) {
+      for (Problem p : v.warnings()) {
         out.println(p);
       }
-      out.println("valid: 0 errors, " + n.warnings().size() + " warning(s)");
+      out.println("valid: 0 errors, " + v.warnings().size() + " warning(s) in " + v.source());
       if (!quiet) {
         printSummary(out, n);
       }
@@ -228,45 +238,41 @@ final class NetworkCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
+    @Option(
+        names = "--force",
+        description = "Overwrite a target that exists and is not empty (it is refused otherwise).")
+    boolean force;
+
     @Override
     public void run() {
       Network n = network.load();
+      Path wrote;
       try {
-        if (format == Format.geojson) {
-          if (out == null) {
-            OutputStream os =
+        wrote =
+            NetworkService.export(
+                n,
+                format == Format.geojson
+                    ? NetworkService.Format.GEOJSON
+                    : NetworkService.Format.CSV,
+                out,
+                force,
                 new java.io.FilterOutputStream(System.out) {
                   @Override
                   public void close() throws IOException {
                     flush();
                   }
-                };
-            GeoJsonWriter.write(n, os);
-            System.out.println();
-          } else {
-            try (OutputStream os = Files.newOutputStream(out)) {
-              GeoJsonWriter.write(n, os);
-            }
-            spec.commandLine().getErr().println("wrote " + out);
-          }
-        } else {
-          if (out == null) {
-            throw new UserException(
-                "--out DIR or --out FILE.zip is required for --format csv (a bundle is several"
-                    + " files)");
-          }
-          if (out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-            BundleWriter.writeZip(n, out);
-          } else {
-            if (Files.exists(out) && !Files.isDirectory(out)) {
-              throw new UserException("--out: " + out + " exists and is not a directory");
-            }
-            BundleWriter.write(n, out);
-          }
-          spec.commandLine().getErr().println("wrote bundle to " + out);
-        }
-      } catch (IOException e) {
-        throw new UserException("--out: cannot write " + out + ": " + e.getMessage());
+                });
+      } catch (InvalidRequestException e) {
+        String m = e.errors().get(0).message();
+        throw new UserException(
+            "--out: " + m.replace("without force", "(give --force to replace it)"));
+      }
+      if (wrote == null) {
+        System.out.println();
+      } else {
+        spec.commandLine()
+            .getErr()
+            .println((format == Format.csv ? "wrote bundle to " : "wrote ") + wrote);
       }
     }
   }

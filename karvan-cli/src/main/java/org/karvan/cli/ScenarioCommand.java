@@ -3,10 +3,10 @@ package org.karvan.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.karvan.app.Karvan;
 import org.karvan.core.model.Network;
 import org.karvan.core.scenario.Modification;
 import org.karvan.core.scenario.Scenario;
-import org.karvan.core.scenario.ScenarioView;
 import org.karvan.io.profile.ProfileReader;
 import org.karvan.io.scenario.BuiltInScenarios;
 import org.karvan.io.scenario.ScenarioReader;
@@ -110,14 +110,14 @@ final class ScenarioCommand implements Runnable {
     @Override
     public void run() {
       Scenario s = ScenarioReader.read(file);
-      Network n = network.load();
-      ScenarioView v =
-          ScenarioView.apply(n, ProfileReader.readDefault(), BuiltInScenarios.chain(s));
+      Karvan k = Cli.open(network, ProfileReader.readDefault());
+      Network n = k.network();
+      String name = k.scenarios().check(s);
       spec.commandLine()
           .getOut()
           .println(
               "valid: scenario '"
-                  + v.name()
+                  + name
                   + "' with "
                   + s.modifications().size()
                   + " modification(s) applies to "

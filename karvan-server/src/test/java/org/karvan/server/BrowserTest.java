@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,10 +45,10 @@ class BrowserTest {
   static void start() throws Exception {
     String chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
     String chromedriver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-    Assumptions.assumeTrue(
+    Required.require(
         chromium != null && chromedriver != null,
-        "SKIPPED: Chromium or ChromeDriver not installed (apt-get install chromium chromium-driver,"
-            + " or run karvan-server/ci-setup.sh)");
+        "Chromium or ChromeDriver (apt-get install chromium chromium-driver, or run"
+            + " karvan-server/ci-setup.sh)");
     server =
         KarvanServer.start(
             ServerConfig.defaults()

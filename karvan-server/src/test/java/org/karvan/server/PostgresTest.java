@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,16 +63,16 @@ class PostgresTest {
   @BeforeAll
   static void startPostgres() throws Exception {
     bin = findBin();
-    Assumptions.assumeTrue(
+    Required.require(
         bin != null,
-        "SKIPPED: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin"
+        "PostgreSQL server binaries under /usr/lib/postgresql/*/bin"
             + " (apt-get install postgresql, or run karvan-server/ci-setup.sh)");
     tmp = Files.createTempDirectory("karvan-pg");
     if ("root".equals(System.getProperty("user.name"))) {
       // initdb refuses to run as root: run the server as the postgres user.
       Process id = new ProcessBuilder("id", "-u", "postgres").start();
-      Assumptions.assumeTrue(
-          id.waitFor() == 0, "SKIPPED: running as root and there is no 'postgres' user for initdb");
+      Required.require(
+          id.waitFor() == 0, "a 'postgres' user for initdb (the tests run as root)");
       new ProcessBuilder("chown", "-R", "postgres", tmp.toString()).start().waitFor();
       asUser = List.of("runuser", "-u", "postgres", "--");
     }
@@ -93,7 +92,7 @@ class PostgresTest {
                 "UTF8",
                 "--no-sync"),
             log);
-    Assumptions.assumeTrue(rc == 0, () -> "SKIPPED: initdb failed: " + read(log));
+    Required.require(rc == 0, "a working initdb (it failed: " + read(log) + ")");
     int port = freePort();
     rc =
         run(
@@ -110,8 +109,8 @@ class PostgresTest {
                 "60",
                 "start"),
             tmp.resolve("start.log"));
-    Assumptions.assumeTrue(
-        rc == 0, () -> "SKIPPED: PostgreSQL did not start: " + read(tmp.resolve("server.log")));
+    Required.require(
+        rc == 0, "a PostgreSQL server that starts (" + read(tmp.resolve("server.log")) + ")");
     url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 

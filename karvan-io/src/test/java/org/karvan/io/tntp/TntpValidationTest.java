@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.karvan.core.assign.AssignmentNetwork;
@@ -39,9 +38,9 @@ class TntpValidationTest {
   })
   void matchesBestKnownSolution(String name, double gap, double flowTol, double objTol) {
     Path root = tntpRoot();
-    Assumptions.assumeTrue(root != null, "../shared/tntp not present");
+    Required.require(root != null, "../shared/tntp (the TNTP test networks)");
     Path dir = root.resolve(name);
-    Assumptions.assumeTrue(Files.isDirectory(dir), name + " not present");
+    Required.require(Files.isDirectory(dir), "../shared/tntp/" + name);
     TntpReader.Instance in = TntpReader.readDir(dir);
     assertThat(in.problems().hasErrors()).isFalse();
     AssignmentNetwork net = TntpReader.network(in);

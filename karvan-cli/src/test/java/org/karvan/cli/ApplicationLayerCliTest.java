@@ -1,0 +1,154 @@
+package org.karvan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Regressions of issue 9 as a user meets them at the command line. */
+class ApplicationLayerCliTest {
+  @TempDir Path tmp;
+
+  /**
+   * A scenario that adds a direct road link Tehran–Rasht (245 km), so routes under it use the new
+   * link.
+   */
+  private Path addingScenario() throws Exception {
+    Path f = tmp.resolve("shortcut.yaml");
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "name: shortcut",
+            "description: a new road Tehran-Rasht",
+            "modifications:",
+            "  - type: add-link",
+            "    id: X-THR-RSH",
+            "    from: IRTHR",
+            "    to: IRRSH",
+            "    mode: ROAD",
+            "    length_km: 245",
+            "    direction: BOTH",
+            "    status: OPERATIONAL",
+            "    sources: est-coords",
+            ""),
+        StandardCharsets.UTF_8);
+    return f;
+  }
+
+  @Test
+  void compareTcdAndReportWorkOnTheScenariosOwnNetwork() throws Exception {
+    String sc = addingScenario().toString();
+    CliTest.Run route =
+        CliTest.run(
+            "route", "--from", "Tehran", "--to", "Rasht", "--scenario", sc, "--format", "json");
+    assertThat(route.code()).as(route.err()).isZero();
+    assertThat(route.out()).contains("X-THR-RSH");
+    CliTest.Run cmp = CliTest.run("compare", "--from", "Tehran", "--to", "Rasht", "--scenario", sc);
+    assertThat(cmp.code()).as(cmp.err()).isZero();
+    assertThat(cmp.out()).contains("shortcut").doesNotContain("internal error");
+    CliTest.Run csv =
+        CliTest.run(
+            "compare", "--from", "Tehran", "--to", "Rasht", "--scenario", sc, "--format", "csv");
+    assertThat(csv.code()).isZero();
+    String row = csv.out().lines().filter(l -> l.contains(",shortcut,")).findFirst().orElseThrow();
+    double delta = Double.parseDouble(row.split(",")[8]);
+    assertThat(delta).as("the new 245 km road is shorter than the base route").isNegative();
+    Path svg = tmp.resolve("t.svg");
+    CliTest.Run tcd =
+        CliTest.run(
+            "tcd", "--from", "Tehran", "--to", "Rasht", "--scenario", sc, "--out", svg.toString());
+    assertThat(tcd.code()).as(tcd.err()).isZero();
+    assertThat(Files.readString(svg)).contains("shortcut");
+    Path html = tmp.resolve("r.html");
+    CliTest.Run rep =
+        CliTest.run(
+            "report",
+            "--from",
+            "Tehran",
+            "--to",
+            "Rasht",
+            "--scenario",
+            sc,
+            "--out",
+            html.toString());
+    assertThat(rep.code()).as(rep.err()).isZero();
+    assertThat(Files.readString(html)).contains("shortcut");
+  }
+
+  @Test
+  void theHeaderNamesTheNetworkYearAndStatusRule() {
+    CliTest.Run today = CliTest.run("route", "--from", "Tehran", "--to", "Baku");
+    assertThat(today.out()).contains("links and crossings open today").contains("data as of");
+    CliTest.Run y = CliTest.run("route", "--from", "Tehran", "--to", "Baku", "--year", "2035");
+    assertThat(y.out()).contains("links and crossings open in 2035");
+    CliTest.Run p =
+        CliTest.run("route", "--from", "Tehran", "--to", "Baku", "--include", "planned");
+    assertThat(p.out()).contains("every planned and under-construction link included");
+    CliTest.Run s =
+        CliTest.run("route", "--from", "Tehran", "--to", "Baku", "--scenario", "year-2030");
+    assertThat(s.out()).contains("links and crossings open in 2030").contains("scenario year-2030");
+  }
+
+  @Test
+  void exportRefusesToOverwriteABundleUnlessForced() throws Exception {
+    Path dir = tmp.resolve("bundle");
+    assertThat(CliTest.run("network", "export", "--format", "csv", "--out", dir.toString()).code())
+        .isZero();
+    Path links = dir.resolve("links.csv");
+    String edited = Files.readString(links) + "# my edit\n";
+    Files.writeString(links, edited);
+    CliTest.Run again =
+        CliTest.run("network", "export", "--format", "csv", "--out", dir.toString());
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("--out:", "not empty", "--force");
+    assertThat(Files.readString(links)).isEqualTo(edited);
+    CliTest.Run forced =
+        CliTest.run("network", "export", "--format", "csv", "--out", dir.toString(), "--force");
+    assertThat(forced.code()).isZero();
+    assertThat(Files.readString(links)).doesNotContain("# my edit");
+    Path geo = tmp.resolve("n.geojson");
+    Files.writeString(geo, "{}");
+    assertThat(
+            CliTest.run("network", "export", "--format", "geojson", "--out", geo.toString()).code())
+        .isEqualTo(2);
+    assertThat(Files.readString(geo)).isEqualTo("{}");
+  }
+
+  @Test
+  void validateWithoutAPathValidatesTheDefaultNetwork() {
+    CliTest.Run v = CliTest.run("network", "validate", "--quiet");
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(v.out()).contains("valid: 0 errors").contains("the embedded default network");
+  }
+
+  @Test
+  void requestErrorsNameTheFlagsAndComeTogether() {
+    CliTest.Run r =
+        CliTest.run(
+            "route",
+            "--from",
+            "Nhava Sheva",
+            "--to",
+            "Moskow",
+            "--avoid-country",
+            "XX",
+            "--modes",
+            "rail,zeppelin",
+            "--optimize",
+            "speed");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("karvan: --to: ")
+        .contains("karvan: --avoid-country: unknown country 'XX'")
+        .contains("karvan: --modes: unknown value 'zeppelin'")
+        .contains("karvan: --optimize: unknown value 'speed'");
+    CliTest.Run alt =
+        CliTest.run("route", "--from", "Tehran", "--to", "Baku", "--alternatives", "99");
+    assertThat(alt.code()).isEqualTo(2);
+    assertThat(alt.err()).contains("--alternatives: must be between 1 and 20");
+  }
+}

@@ -71,8 +71,7 @@ class PostgresTest {
     if ("root".equals(System.getProperty("user.name"))) {
       // initdb refuses to run as root: run the server as the postgres user.
       Process id = new ProcessBuilder("id", "-u", "postgres").start();
-      Required.require(
-          id.waitFor() == 0, "a 'postgres' user for initdb (the tests run as root)");
+      Required.require(id.waitFor() == 0, "a 'postgres' user for initdb (the tests run as root)");
       new ProcessBuilder("chown", "-R", "postgres", tmp.toString()).start().waitFor();
       asUser = List.of("runuser", "-u", "postgres", "--");
     }

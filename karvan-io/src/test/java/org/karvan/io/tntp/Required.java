@@ -3,8 +3,8 @@ package org.karvan.io.tntp;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Data or tools a test needs. Outside CI a missing one skips the test with the reason; under
- * {@code CI=true} it fails the test, so that CI never passes by skipping.
+ * Data or tools a test needs. Outside CI a missing one skips the test with the reason; under {@code
+ * CI=true} it fails the test, so that CI never passes by skipping.
  */
 final class Required {
   private Required() {}

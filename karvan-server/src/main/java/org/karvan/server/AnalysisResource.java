@@ -115,8 +115,6 @@ final class AnalysisResource {
       operationId = "reliability",
       tags = "analysis",
       queryParams = {
-        @OpenApiParam(name = "from", required = true, description = "Origin"),
-        @OpenApiParam(name = "to", required = true, description = "Destination"),
         @OpenApiParam(name = "samples", type = Integer.class, description = "Samples per route"),
         @OpenApiParam(name = "deadline", type = Double.class, description = "Deadline, days"),
         @OpenApiParam(name = "seed", type = Integer.class, description = "Random seed"),

@@ -178,14 +178,15 @@ public final class KarvanServer implements AutoCloseable {
                           p.withDocumentationPath("/openapi")
                               .withDefinitionConfiguration(
                                   (version, d) ->
-                                      d.withInfo(
-                                          info ->
-                                              info.title("Karvan API")
-                                                  .version("1")
-                                                  .description(
-                                                      "Multimodal freight routes, the network and"
-                                                          + " saved scenarios. Errors are RFC 9457"
-                                                          + " problem JSON; see docs/server.md.")))));
+                                      d.withDefinitionProcessor(SharedParams::addTo)
+                                          .withInfo(
+                                              info ->
+                                                  info.title("Karvan API")
+                                                      .version("1")
+                                                      .description(
+                                                          "Multimodal freight routes, the network and"
+                                                              + " saved scenarios. Errors are RFC 9457"
+                                                              + " problem JSON; see docs/server.md.")))));
               config.registerPlugin(
                   new SwaggerPlugin(
                       s -> {

@@ -72,28 +72,6 @@ final class RoutingResource {
       operationId = "route",
       tags = "routing",
       queryParams = {
-        @OpenApiParam(
-            name = "from",
-            required = true,
-            description = "Origin: node id, name or alias",
-            example = "Nhava Sheva"),
-        @OpenApiParam(
-            name = "to",
-            required = true,
-            description = "Destination",
-            example = "Moscow"),
-        @OpenApiParam(name = "via", description = "Places to pass through, in order"),
-        @OpenApiParam(
-            name = "cargo",
-            description = "1x40ft (default), 2x20ft, 1x40ft@24t, 20t bulk, 1 truck, 3 wagons"),
-        @OpenApiParam(name = "optimize", description = "time (default), cost, co2, generalized"),
-        @OpenApiParam(name = "avoidCountry", description = "ISO codes to avoid"),
-        @OpenApiParam(name = "avoidBorder", description = "Crossing ids or country pairs (AZ-RU)"),
-        @OpenApiParam(name = "avoidChokepoint", description = "Chokepoint ids (SUEZ, HORMUZ)"),
-        @OpenApiParam(name = "avoidNode", description = "Places to avoid"),
-        @OpenApiParam(name = "modes", description = "Allowed modes: rail, road, sea, ferry"),
-        @OpenApiParam(name = "year", type = Integer.class, description = "Network of this year"),
-        @OpenApiParam(name = "include", description = "'planned': every link not defunct"),
         @OpenApiParam(name = "format", description = "json (default), geojson or csv")
       },
       requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = JSON)),
@@ -129,22 +107,10 @@ final class RoutingResource {
       operationId = "alternatives",
       tags = "routing",
       queryParams = {
-        @OpenApiParam(name = "from", required = true, description = "Origin"),
-        @OpenApiParam(name = "to", required = true, description = "Destination"),
         @OpenApiParam(
             name = "k",
             type = Integer.class,
             description = "How many routes (default 3, at most the server limit, 10 by default)"),
-        @OpenApiParam(name = "via", description = "Places to pass through"),
-        @OpenApiParam(name = "cargo", description = "Cargo, default 1x40ft"),
-        @OpenApiParam(name = "optimize", description = "time, cost, co2, generalized"),
-        @OpenApiParam(name = "avoidCountry", description = "ISO codes to avoid"),
-        @OpenApiParam(name = "avoidBorder", description = "Crossing ids or country pairs"),
-        @OpenApiParam(name = "avoidChokepoint", description = "Chokepoint ids"),
-        @OpenApiParam(name = "avoidNode", description = "Places to avoid"),
-        @OpenApiParam(name = "modes", description = "Allowed modes"),
-        @OpenApiParam(name = "year", type = Integer.class, description = "Network of this year"),
-        @OpenApiParam(name = "include", description = "'planned'"),
         @OpenApiParam(name = "format", description = "json, geojson or csv")
       },
       requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = JSON)),
@@ -175,20 +141,10 @@ final class RoutingResource {
       operationId = "pareto",
       tags = "routing",
       queryParams = {
-        @OpenApiParam(name = "from", required = true, description = "Origin"),
-        @OpenApiParam(name = "to", required = true, description = "Destination"),
         @OpenApiParam(
             name = "maxLabels",
             type = Integer.class,
             description = "Label bound (default and maximum: the server limit, 200000)"),
-        @OpenApiParam(name = "cargo", description = "Cargo, default 1x40ft"),
-        @OpenApiParam(name = "avoidCountry", description = "ISO codes to avoid"),
-        @OpenApiParam(name = "avoidBorder", description = "Crossing ids or country pairs"),
-        @OpenApiParam(name = "avoidChokepoint", description = "Chokepoint ids"),
-        @OpenApiParam(name = "avoidNode", description = "Places to avoid"),
-        @OpenApiParam(name = "modes", description = "Allowed modes"),
-        @OpenApiParam(name = "year", type = Integer.class, description = "Network of this year"),
-        @OpenApiParam(name = "include", description = "'planned'"),
         @OpenApiParam(name = "format", description = "json, geojson or csv")
       },
       requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = JSON)),

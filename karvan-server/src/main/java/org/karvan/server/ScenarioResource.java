@@ -64,18 +64,10 @@ final class ScenarioResource {
       operationId = "compare",
       tags = "scenarios",
       queryParams = {
-        @OpenApiParam(name = "from", required = true, description = "Origin"),
-        @OpenApiParam(name = "to", required = true, description = "Destination"),
         @OpenApiParam(
             name = "scenario",
             required = true,
-            description = "Scenarios (repeatable, at most 8)"),
-        @OpenApiParam(name = "cargo", description = "Cargo, default 1x40ft"),
-        @OpenApiParam(name = "optimize", description = "time, cost, co2, generalized"),
-        @OpenApiParam(name = "avoidCountry", description = "ISO codes to avoid"),
-        @OpenApiParam(name = "modes", description = "Allowed modes"),
-        @OpenApiParam(name = "year", type = Integer.class, description = "Network of this year"),
-        @OpenApiParam(name = "include", description = "'planned'")
+            description = "Scenarios (repeatable, at most 8)")
       },
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)),
@@ -111,8 +103,6 @@ final class ScenarioResource {
       operationId = "tcd",
       tags = "routing",
       queryParams = {
-        @OpenApiParam(name = "from", required = true, description = "Origin"),
-        @OpenApiParam(name = "to", required = true, description = "Destination"),
         @OpenApiParam(name = "y", description = "time (default) or cost"),
         @OpenApiParam(
             name = "k",
@@ -124,8 +114,6 @@ final class ScenarioResource {
         @OpenApiParam(
             name = "compare",
             description = "Scenarios drawn against it (repeatable), as 'karvan tcd --scenario'"),
-        @OpenApiParam(name = "cargo", description = "Cargo, default 1x40ft"),
-        @OpenApiParam(name = "optimize", description = "time, cost, co2, generalized"),
         @OpenApiParam(name = "format", description = "json (default), svg or csv")
       },
       responses = {
@@ -165,13 +153,9 @@ final class ScenarioResource {
       operationId = "report",
       tags = "scenarios",
       queryParams = {
-        @OpenApiParam(name = "from", required = true, description = "Origin"),
-        @OpenApiParam(name = "to", required = true, description = "Destination"),
         @OpenApiParam(
             name = "scenario",
-            description = "Scenarios to compare (repeatable, at most 8)"),
-        @OpenApiParam(name = "cargo", description = "Cargo, default 1x40ft"),
-        @OpenApiParam(name = "optimize", description = "time, cost, co2, generalized")
+            description = "Scenarios to compare (repeatable, at most 8)")
       },
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/html")),

@@ -273,7 +273,31 @@ class ApiTest {
             "/api/health",
             "/metrics",
             "/api/scenarios/saved",
-            "/api/scenarios/saved/{id}");
+            "/api/scenarios/saved/{id}",
+            "/api/assign",
+            "/api/criticality",
+            "/api/reliability");
+    // The shared routing parameters are written once and appear on every routing operation,
+    // each once, after the operation's own.
+    for (String op : List.of("/api/route", "/api/alternatives", "/api/tcd", "/api/reliability")) {
+      JsonNode params = o.json().get("paths").get(op).get("get").get("parameters");
+      List<String> names = new java.util.ArrayList<>();
+      params.forEach(x -> names.add(x.get("name").asText()));
+      assertThat(names)
+          .as(op)
+          .contains("from", "to", "avoidCountry", "year")
+          .doesNotHaveDuplicates();
+    }
+    assertThat(
+            o.json()
+                .get("paths")
+                .get("/api/alternatives")
+                .get("get")
+                .get("parameters")
+                .get(0)
+                .get("name")
+                .asText())
+        .isEqualTo("k");
     Http.Res sw = http.get("/swagger");
     assertThat(sw.status()).isEqualTo(200);
     assertThat(sw.body()).contains("swagger");

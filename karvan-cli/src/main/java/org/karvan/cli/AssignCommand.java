@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.karvan.app.TntpService;
 import org.karvan.core.assign.AssignmentNetwork;
 import org.karvan.core.assign.Equilibrium;
 import org.karvan.core.assign.Method;
@@ -120,32 +121,8 @@ final class AssignCommand implements Callable<Integer> {
       description = "Write CSV and GeoJSON results into this directory.")
   Path out;
 
-  static Method parseMethod(String m) {
-    String s = m.trim().toLowerCase(Locale.ROOT);
-    return switch (s) {
-      case "ue", "bfw" -> Method.BFW;
-      case "aon" -> Method.AON;
-      case "msa" -> Method.MSA;
-      case "fw" -> Method.FW;
-      case "cfw" -> Method.CFW;
-      case "logit" -> null;
-      default ->
-          throw new UserException(
-              "--method: unknown value '" + m + "'; allowed: aon, logit, ue, msa, fw, cfw, bfw");
-    };
-  }
-
   @Override
   public Integer call() {
-    if (!(gap > 0) || !(gap < 1)) {
-      throw new UserException("--gap must be in (0, 1), got " + gap);
-    }
-    if (maxIter < 1) {
-      throw new UserException("--max-iter must be at least 1, got " + maxIter);
-    }
-    if (threads < 1 || threads > 64) {
-      throw new UserException("--threads must be between 1 and 64, got " + threads);
-    }
     if (tntp != null && demand != null) {
       throw new UserException("--tntp and --demand cannot be combined");
     }
@@ -153,23 +130,22 @@ final class AssignCommand implements Callable<Integer> {
       throw new UserException(
           "--scenario applies to a Karvan network, not to a TNTP network; drop one of them");
     }
-    Method m = parseMethod(method);
     if (tntp != null) {
-      if (m == null) {
-        throw new UserException("--method logit needs route alternatives; use it with --demand");
-      }
-      return tntp(m);
+      return tntp();
     }
     return MultimodalAssign.run(this);
   }
 
-  private int tntp(Method m) {
+  private int tntp() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
-    TntpReader.Instance in = TntpReader.readDir(tntp);
-    report(err, in.problems().sorted(), in.skipped());
-    AssignmentNetwork net = TntpReader.network(in);
-    OdMatrix od = TntpReader.demand(in);
+    Progress bar = new Progress(err, gap);
+    TntpService.Assigned a = TntpService.assign(tntp, method, gap, maxIter, threads, bar::update);
+    bar.done();
+    TntpReader.Instance in = a.loaded().instance();
+    AssignmentNetwork net = a.loaded().network();
+    OdMatrix od = a.loaded().demand();
+    a.loaded().problems().forEach(x -> err.println("karvan: " + x));
     err.printf(
         Locale.ROOT,
         "karvan: %s: %d nodes, %d links, %d zones, %d OD pairs, total demand %.6g%n",
@@ -179,10 +155,8 @@ final class AssignCommand implements Callable<Integer> {
         net.zoneCount(),
         od.pairCount(),
         od.total());
-    Progress bar = new Progress(err, gap);
-    Equilibrium.Result r =
-        Equilibrium.solve(net, od, new Equilibrium.Settings(m, gap, maxIter, threads), bar::update);
-    bar.done();
+    Equilibrium.Result r = a.result();
+    Method m = a.method();
     o.printf(
         Locale.ROOT,
         "%s %s: %d iterations, relative gap %.3e (%s), Beckmann objective %.10g, %.2f s%n",
@@ -197,26 +171,17 @@ final class AssignCommand implements Callable<Integer> {
       o.printf(
           Locale.ROOT, "warning: %.6g trips have no path and were not loaded%n", r.unreachable());
     }
-    if (in.flows() != null) {
-      double[] best = TntpReader.flowsByLink(in, new org.karvan.core.validate.Problems());
-      double[] bestCsr = new double[best.length];
-      double maxDiff = 0;
-      double maxFlow = 0;
-      for (int e = 0; e < net.edgeCount(); e++) {
-        bestCsr[e] = best[net.inputOf(e)];
-        maxDiff = Math.max(maxDiff, Math.abs(bestCsr[e] - r.flows()[e]));
-        maxFlow = Math.max(maxFlow, bestCsr[e]);
-      }
-      double bo = net.beckmann(bestCsr);
+    if (a.best() != null) {
+      TntpService.BestKnown b = a.best();
       o.printf(
           Locale.ROOT,
           "best-known flows (%s): objective %.10g (ours %+.3e relative); max |flow difference|"
               + " %.4g (%.2e of the largest flow)%n",
-          in.flows().file(),
-          bo,
-          (r.objective() - bo) / bo,
-          maxDiff,
-          maxFlow > 0 ? maxDiff / maxFlow : 0);
+          b.file(),
+          b.objective(),
+          (r.objective() - b.objective()) / b.objective(),
+          b.maxFlowDiff(),
+          b.maxFlow() > 0 ? b.maxFlowDiff() / b.maxFlow() : 0);
     }
     if (out != null) {
       StringBuilder sb = new StringBuilder("from,to,flow,cost\n");

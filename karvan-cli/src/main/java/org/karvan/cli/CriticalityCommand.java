@@ -2,7 +2,6 @@ package org.karvan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.karvan.app.CriticalityService;
 import org.karvan.app.Karvan;
 import org.karvan.app.ResultJson;
+import org.karvan.app.TntpService;
 import org.karvan.core.assign.Criticality;
 import org.karvan.io.profile.ProfileReader;
 import picocli.CommandLine.Command;
@@ -208,55 +208,16 @@ final class CriticalityCommand implements Callable<Integer> {
 
   /** Criticality of every link of a TNTP network, re-routing at free-flow cost. */
   private int tntp(PrintWriter err, PrintWriter o) {
-    org.karvan.io.tntp.TntpReader.Instance in = org.karvan.io.tntp.TntpReader.readDir(tntp);
-    AssignCommand.report(err, in.problems().sorted(), in.skipped());
-    org.karvan.core.assign.AssignmentNetwork net = org.karvan.io.tntp.TntpReader.network(in);
-    org.karvan.core.assign.OdMatrix od = org.karvan.io.tntp.TntpReader.demand(in);
-    int m = net.edgeCount();
-    double[] cost = new double[m];
-    net.costs(new double[m], cost);
-    double[] km = new double[m];
-    List<org.karvan.io.tntp.TntpReader.Link> links = in.net().links();
-    List<Criticality.Element> els = new ArrayList<>();
-    for (int i = 0; i < links.size(); i++) {
-      int e = net.csrOf(i);
-      km[e] = links.get(i).length();
-      java.util.BitSet b = new java.util.BitSet(m);
-      b.set(e);
-      els.add(new Criticality.Element("link", links.get(i).from() + "-" + links.get(i).to(), b));
-    }
-    java.util.BitSet sinks = new java.util.BitSet();
-    for (int v = 0; v < net.csr().nodeCount(); v++) {
-      if (net.isNoThrough(v)) {
-        sinks.set(v);
-      }
-    }
-    List<Criticality.Od> ods = new ArrayList<>();
-    for (int z = 0; z < od.zoneCount(); z++) {
-      int[] ds = od.destinations(z);
-      double[] vs = od.volumes(z);
-      for (int k = 0; k < ds.length; k++) {
-        if (ds[k] != z && vs[k] > 0) {
-          ods.add(
-              new Criticality.Od(
-                  (z + 1) + "->" + (ds[k] + 1), net.zoneNode(z), net.zoneNode(ds[k]), vs[k], cost));
-        }
-      }
-    }
-    int n = els.size();
-    List<Criticality.Impact> res =
-        Criticality.run(
-            new Criticality.Graph(net.csr(), new java.util.BitSet(), sinks, cost, km),
-            ods,
-            els,
-            threads,
-            progress(err, n, "links"));
+    TntpService.Critical c = TntpService.criticality(tntp, threads, n -> progress(err, n, "links"));
+    c.loaded().problems().forEach(x -> err.println("karvan: " + x));
+    List<Criticality.Impact> res = c.impacts();
+    int n = res.size();
     o.printf(
         Locale.ROOT,
         "%s: %d links closed in turn; %d OD pairs, re-routed at free-flow cost%n",
-        in.name(),
+        c.loaded().instance().name(),
         n,
-        ods.size());
+        c.odPairs());
     o.printf(
         Locale.ROOT,
         "%-4s %-12s %14s %14s %16s%n",

@@ -70,7 +70,7 @@ class LayeringTest {
   }
 
   @Test
-  void frontEndsDoNotRouteThemselves() {
+  void frontEndsDoNotComputeThemselves() {
     noClasses()
         .that()
         .resideInAnyPackage("org.karvan.cli..", "org.karvan.server..")
@@ -79,7 +79,22 @@ class LayeringTest {
         .haveFullyQualifiedName("org.karvan.core.routing.Router")
         .orShould()
         .dependOnClassesThat()
+        .haveFullyQualifiedName("org.karvan.core.routing.Dijkstra")
+        .orShould()
+        .dependOnClassesThat()
         .haveFullyQualifiedName("org.karvan.core.scenario.ScenarioView")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.karvan.core.assign.Freight")
+        .orShould()
+        .callMethod(
+            "org.karvan.core.assign.Equilibrium",
+            "solve",
+            "org.karvan.core.assign.AssignmentNetwork",
+            "org.karvan.core.assign.OdMatrix",
+            "org.karvan.core.assign.Equilibrium$Settings",
+            "java.util.function.Consumer")
+        .because("analyses run in the application layer, so the server offers every one")
         .check(ALL);
   }
 }

@@ -164,7 +164,10 @@ final class CompareCommand implements Callable<Integer> {
                         p.from(),
                         p.to(),
                         r,
-                        r.isEmpty() ? e.getValue().explainNoRoute(req) : null,
+                        r.isEmpty()
+                            ? NoRouteText.of(
+                                e.getValue().explainNoRoute(req), e.getValue().graph().network())
+                            : null,
                         b));
               }
               results.set(i, row);

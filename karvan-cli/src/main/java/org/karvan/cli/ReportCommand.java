@@ -72,7 +72,9 @@ final class ReportCommand implements Callable<Integer> {
     RouteRequest req = rq.request(opts.objective());
     MultimodalGraph g = MultimodalGraph.compile(net, prof);
     Router base = new Router(g);
-    Route b = base.route(req).orElseThrow(() -> new UserException(base.explainNoRoute(req)));
+    Route b =
+        base.route(req)
+            .orElseThrow(() -> new UserException(NoRouteText.of(base.explainNoRoute(req), net)));
     List<Comparison> comps = new ArrayList<>();
     for (String s : scenarios) {
       ScenarioView v = RequestOptions.scenario(net, prof, s);
@@ -85,7 +87,7 @@ final class ReportCommand implements Callable<Integer> {
               f,
               t,
               route,
-              route.isEmpty() ? r.explainNoRoute(req) : null,
+              route.isEmpty() ? NoRouteText.of(r.explainNoRoute(req), r.graph().network()) : null,
               Optional.of(b)));
     }
     String html =

@@ -150,7 +150,7 @@ final class RouteCommand implements Callable<Integer> {
       header = null;
     }
     if (routes.isEmpty()) {
-      throw new UserException(router.explainNoRoute(req));
+      throw new UserException(NoRouteText.of(router.explainNoRoute(req), router.graph().network()));
     }
     if (view != null && header == null) {
       header = "Scenario: " + view.name();

@@ -112,7 +112,9 @@ final class TcdCommand implements Callable<Integer> {
       series.add(
           new TcdChart.Series(
               "base",
-              base.route(req).orElseThrow(() -> new UserException(base.explainNoRoute(req)))));
+              base.route(req)
+                  .orElseThrow(
+                      () -> new UserException(NoRouteText.of(base.explainNoRoute(req), net)))));
       for (String s : scenarios) {
         ScenarioView v = RequestOptions.scenario(net, prof, s);
         Router r = new Router(g, v);
@@ -124,7 +126,7 @@ final class TcdCommand implements Callable<Integer> {
                   "karvan: scenario "
                       + v.name()
                       + ": "
-                      + r.explainNoRoute(req)
+                      + NoRouteText.of(r.explainNoRoute(req), r.graph().network())
                       + " (left out of the chart)");
           continue;
         }

@@ -471,7 +471,7 @@ public final class KarvanServer implements AutoCloseable {
         422,
         "no-route",
         "No route",
-        router.explainNoRoute(r),
+        NoRouteDetail.of(router.explainNoRoute(r)),
         List.of(new FieldError("to", "no route")));
   }
 
@@ -1001,7 +1001,7 @@ public final class KarvanServer implements AutoCloseable {
               req.from(),
               req.to(),
               x,
-              x.isEmpty() ? a.router().explainNoRoute(r) : null,
+              x.isEmpty() ? NoRouteDetail.of(a.router().explainNoRoute(r)) : null,
               base));
     }
     return cs;

@@ -20,7 +20,7 @@ final class NoRouteText {
       case DISCONNECTED_BY -> {
         List<String> causes = new ArrayList<>();
         for (NoRoute.Cause c : nr.causes()) {
-          String v = String.join(",", c.values());
+          String v = c.values().toString();
           causes.add(
               switch (c.restriction()) {
                 case NETWORK_YEAR ->

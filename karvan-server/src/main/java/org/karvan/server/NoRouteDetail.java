@@ -10,10 +10,10 @@ final class NoRouteDetail {
   static String of(NoRoute nr) {
     String where = nr.from() + " to " + nr.to() + (nr.via().isEmpty() ? "" : " via " + nr.via());
     if (nr.kind() == NoRoute.Kind.COMBINATION) {
-      return "No route from " + where + " under these parameters together; relax several.";
+      return "no route from " + where + " under these parameters together; relax several.";
     }
     if (nr.kind() == NoRoute.Kind.NOT_CONNECTED) {
-      return "No route from "
+      return "no route from "
           + where
           + ": the places are not connected, even with include=planned.";
     }
@@ -33,6 +33,6 @@ final class NoRouteDetail {
                           "without the scenario's closures " + String.join(",", c.values());
                     })
             .toList();
-    return "No route from " + where + "; there is one " + String.join(", or ", fixes) + ".";
+    return "no route from " + where + "; there is one " + String.join(", or ", fixes) + ".";
   }
 }

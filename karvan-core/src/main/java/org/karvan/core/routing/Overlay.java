@@ -100,6 +100,17 @@ public final class Overlay {
     return c.year() == null ? b.status() == CrossingStatus.OPEN : b.isOpenIn(c.year());
   }
 
+  /**
+   * The constraints in force under a view: a request without a year (and without {@code include
+   * planned}) takes the view's year, if it states one.
+   */
+  public static Constraints effective(Constraints c, NetworkView v) {
+    if (v != null && v.year() != null && c.year() == null && !c.includePlanned()) {
+      return c.withYear(v.year());
+    }
+    return c;
+  }
+
   /** The disabled edges; {@code null} when nothing is disabled. */
   public static BitSet mask(MultimodalGraph g, Constraints c) {
     return mask(g, c, null);

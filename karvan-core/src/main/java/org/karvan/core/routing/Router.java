@@ -91,10 +91,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
 
   /** A request without a year takes the scenario's year, if it states one. */
   Constraints effective(Constraints c) {
-    if (view != null && view.year() != null && c.year() == null && !c.includePlanned()) {
-      return c.withYear(view.year());
-    }
-    return c;
+    return Overlay.effective(c, view);
   }
 
   private record WeightKey(Objective o, double teu, double tonnes, double vehicles) {}

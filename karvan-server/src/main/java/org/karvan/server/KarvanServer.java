@@ -471,7 +471,7 @@ public final class KarvanServer implements AutoCloseable {
         422,
         "no-route",
         "No route",
-        NoRouteDetail.of(router.explainNoRoute(r)),
+        NoRouteDetail.of(router.explainNoRoute(r), router.graph().network()),
         List.of(new FieldError("to", "no route")));
   }
 
@@ -1001,7 +1001,9 @@ public final class KarvanServer implements AutoCloseable {
               req.from(),
               req.to(),
               x,
-              x.isEmpty() ? NoRouteDetail.of(a.router().explainNoRoute(r)) : null,
+              x.isEmpty()
+                  ? NoRouteDetail.of(a.router().explainNoRoute(r), a.router().graph().network())
+                  : null,
               base));
     }
     return cs;

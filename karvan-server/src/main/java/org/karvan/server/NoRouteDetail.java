@@ -1,14 +1,19 @@
 package org.karvan.server;
 
 import java.util.List;
+import org.karvan.core.model.Network;
 import org.karvan.core.routing.NoRoute;
 
 /** Words a {@link NoRoute} in the API's vocabulary (its query parameters). */
 final class NoRouteDetail {
   private NoRouteDetail() {}
 
-  static String of(NoRoute nr) {
-    String where = nr.from() + " to " + nr.to() + (nr.via().isEmpty() ? "" : " via " + nr.via());
+  static String of(NoRoute nr, Network net) {
+    String where =
+        name(net, nr.from())
+            + " to "
+            + name(net, nr.to())
+            + (nr.via().isEmpty() ? "" : " via " + nr.via());
     if (nr.kind() == NoRoute.Kind.COMBINATION) {
       return "no route from " + where + " under these parameters together; relax several.";
     }
@@ -34,5 +39,9 @@ final class NoRouteDetail {
                     })
             .toList();
     return "no route from " + where + "; there is one " + String.join(", or ", fixes) + ".";
+  }
+
+  private static String name(Network net, String id) {
+    return net.findNode(id).map(n -> n.name()).orElse(id);
   }
 }

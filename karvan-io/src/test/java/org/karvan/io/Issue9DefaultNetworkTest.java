@@ -1,6 +1,7 @@
 package org.karvan.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -125,5 +126,25 @@ class Issue9DefaultNetworkTest {
     assertNoDegenerateLegs(r);
     assertThat(r.legs()).anySatisfy(l -> assertThat(l.to()).isEqualTo("AMMGR"));
     assertThat(r.legs()).anySatisfy(l -> assertThat(l.from()).isEqualTo("AMMGR"));
+    // Norduz-Agarak twice is forced: the route is the least time through any state at Meghri.
+    assertThat(r.crossings()).contains("BC-NDZ-ROAD");
+    assertThat(r.objectiveValue())
+        .isCloseTo(bruteForceVia(router, "AZBAK", "AMMGR", "AZNAK"), within(1e-6));
+  }
+
+  /** Least time from {@code from} through any state at {@code via} to {@code to}. */
+  static double bruteForceVia(Router router, String from, String via, String to) {
+    MultimodalGraph g = router.graph();
+    var ws = router.weights(Objective.TIME, FEU);
+    var mask = Overlay.mask(g, Constraints.NONE, router.scenario());
+    var d = new org.karvan.core.routing.Dijkstra(g.csr());
+    int v = g.physIndex(via);
+    double best = Double.POSITIVE_INFINITY;
+    for (int s = g.hub(v) + 1; s < g.csr().nodeCount() && g.physOf(s) == v; s++) {
+      double a = d.route(g.hub(g.physIndex(from)), s, ws.w(), mask, g.hubs(), null).weight();
+      double b = d.route(s, g.hub(g.physIndex(to)), ws.w(), mask, g.hubs(), null).weight();
+      best = Math.min(best, a + b);
+    }
+    return best;
   }
 }

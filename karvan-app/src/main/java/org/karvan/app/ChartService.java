@@ -86,7 +86,7 @@ public final class ChartService {
               "scenario "
                   + a.name()
                   + ": "
-                  + a.router().explainNoRoute(x)
+                  + RouteService.whyNot(a.router(), x)
                   + " (left out of the chart)");
           continue;
         }
@@ -132,7 +132,7 @@ public final class ChartService {
               q.from(),
               q.to(),
               route,
-              route.isEmpty() ? a.router().explainNoRoute(x) : null,
+              route.isEmpty() ? RouteService.whyNot(a.router(), x) : null,
               Optional.of(base)));
     }
     Network net = widest(k.scenarios().base(), others);

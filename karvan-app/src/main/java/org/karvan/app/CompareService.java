@@ -111,7 +111,7 @@ public final class CompareService {
               r.from(),
               r.to(),
               x,
-              x.isEmpty() ? a.router().explainNoRoute(r) : null,
+              x.isEmpty() ? RouteService.whyNot(a.router(), r) : null,
               base);
       row.add(new Row(c, a.network()));
     }

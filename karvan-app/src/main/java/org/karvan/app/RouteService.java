@@ -79,7 +79,12 @@ public final class RouteService {
   }
 
   static NoRouteException noRoute(Router router, RouteRequest req) {
-    return new NoRouteException(req, router.explainNoRoute(req));
+    return new NoRouteException(router.explainNoRoute(req), router.graph().network());
+  }
+
+  /** Why there is no route, in neutral words (as comparisons and chart notes carry it). */
+  static String whyNot(Router router, RouteRequest req) {
+    return NoRouteException.words(router.explainNoRoute(req), router.graph().network());
   }
 
   /** Runs a core call, turning its argument errors into field errors. */

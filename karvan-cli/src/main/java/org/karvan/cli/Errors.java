@@ -30,7 +30,7 @@ final class Errors implements IExecutionExceptionHandler {
       return ExitCodes.INVALID_INPUT;
     }
     if (ex instanceof NoRouteException nr) {
-      err.println("karvan: " + nr.getMessage());
+      err.println("karvan: " + NoRouteText.of(nr.noRoute(), nr.network()));
       return ExitCodes.INVALID_INPUT;
     }
     if (ex instanceof UserException ue) {

@@ -11,6 +11,7 @@ import org.karvan.core.model.Network;
 import org.karvan.core.profile.Profile;
 import org.karvan.core.routing.Cargo;
 import org.karvan.core.routing.Constraints;
+import org.karvan.core.routing.NoRoute;
 import org.karvan.core.routing.Objective;
 import org.karvan.core.routing.Route;
 import org.karvan.core.routing.Route.EventType;
@@ -84,7 +85,15 @@ class TinyRoutingTest {
   void avoidingACountryThatHoldsTheDestinationLeavesNoRouteAndSaysWhy() {
     RouteRequest rq = req(Objective.TIME, Constraints.NONE.withAvoidCountries(Set.of("AZ")));
     assertThat(ROUTER.route(rq)).isEmpty();
-    assertThat(ROUTER.explainNoRoute(rq)).contains("--avoid-country [AZ]");
+    assertThat(ROUTER.explainNoRoute(rq))
+        .isEqualTo(
+            new NoRoute(
+                rq.from(),
+                rq.to(),
+                java.util.List.of(),
+                java.util.List.of(
+                    new NoRoute.Cause(NoRoute.Restriction.AVOID_COUNTRY, java.util.List.of("AZ"))),
+                NoRoute.Kind.DISCONNECTED_BY));
   }
 
   @Test
@@ -100,7 +109,8 @@ class TinyRoutingTest {
             Objective.TIME,
             Constraints.NONE.withModes(Set.of(Mode.ROAD)));
     assertThat(ROUTER.route(roadToBorder)).as("L5 is planned for 2030").isEmpty();
-    assertThat(ROUTER.explainNoRoute(roadToBorder)).contains("year/status");
+    assertThat(ROUTER.explainNoRoute(roadToBorder).causes())
+        .contains(new NoRoute.Cause(NoRoute.Restriction.NETWORK_YEAR, java.util.List.of()));
     Route r2030 =
         ROUTER
             .route(roadToBorder.withConstraints(roadToBorder.constraints().withYear(2030)))

@@ -246,7 +246,7 @@ public final class KarvanServer implements AutoCloseable {
                     422,
                     "no-route",
                     "No route",
-                    e.getMessage(),
+                    NoRouteDetail.of(e.noRoute(), e.network()),
                     List.of(new FieldError("to", "no route")))));
     a.exception(
         HttpResponseException.class,

@@ -54,11 +54,7 @@ public final class Freight {
     this.profile = view == null ? g.profile() : view.profile();
     this.costs = view == null ? g.edgeCosts() : g.costsUnder(view, view.profile());
     Overlay.check(net, c);
-    Constraints eff =
-        view != null && view.year() != null && c.year() == null && !c.includePlanned()
-            ? c.withYear(view.year())
-            : c;
-    BitSet m = Overlay.mask(g, eff, view);
+    BitSet m = Overlay.mask(g, Overlay.effective(c, view), view);
     this.off = m == null ? new BitSet() : m;
   }
 

@@ -41,10 +41,71 @@ public record BorderCrossing(
     Objects.requireNonNull(origin, "origin");
   }
 
-  /** True when freight may cross in the given year. */
+  /** This crossing with another status and opening year. */
+  public BorderCrossing withStatus(CrossingStatus newStatus, Integer newOpeningYear) {
+    return new BorderCrossing(
+        id,
+        name,
+        nodeA,
+        nodeB,
+        modes,
+        ab,
+        ba,
+        feeAbUsd,
+        feeBaUsd,
+        newStatus,
+        newOpeningYear,
+        capacityPerDay,
+        provenance,
+        origin);
+  }
+
+  /** This crossing with other clearance times (a to b, b to a). */
+  public BorderCrossing withClearance(Clearance newAb, Clearance newBa) {
+    return new BorderCrossing(
+        id,
+        name,
+        nodeA,
+        nodeB,
+        modes,
+        newAb,
+        newBa,
+        feeAbUsd,
+        feeBaUsd,
+        status,
+        openingYear,
+        capacityPerDay,
+        provenance,
+        origin);
+  }
+
+  /** This crossing with other fees (USD, a to b and b to a). */
+  public BorderCrossing withFees(double newFeeAbUsd, double newFeeBaUsd) {
+    return new BorderCrossing(
+        id,
+        name,
+        nodeA,
+        nodeB,
+        modes,
+        ab,
+        ba,
+        newFeeAbUsd,
+        newFeeBaUsd,
+        status,
+        openingYear,
+        capacityPerDay,
+        provenance,
+        origin);
+  }
+
+  /**
+   * True when freight may cross in the given year: open crossings from their opening year on
+   * (always when it is unknown), planned ones from their opening year on (never when it is
+   * unknown).
+   */
   public boolean isOpenIn(int year) {
     return switch (status) {
-      case OPEN -> true;
+      case OPEN -> openingYear == null || openingYear <= year;
       case PLANNED -> openingYear != null && openingYear <= year;
       case CLOSED -> false;
     };

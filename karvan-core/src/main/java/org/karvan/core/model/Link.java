@@ -46,18 +46,85 @@ public record Link(
     Objects.requireNonNull(origin, "origin");
   }
 
+  /** This link with another status and opening year. */
+  public Link withStatus(LinkStatus newStatus, Integer newOpeningYear) {
+    return new Link(
+        id,
+        from,
+        to,
+        mode,
+        lengthKm,
+        direction,
+        gauge,
+        electrified,
+        speedKmh,
+        capacityTpy,
+        newStatus,
+        newOpeningYear,
+        borderCrossing,
+        chokepoints,
+        geometry,
+        provenance,
+        origin);
+  }
+
+  /** This link with another speed (km/h; {@code null} = the profile default). */
+  public Link withSpeed(Double newSpeedKmh) {
+    return new Link(
+        id,
+        from,
+        to,
+        mode,
+        lengthKm,
+        direction,
+        gauge,
+        electrified,
+        newSpeedKmh,
+        capacityTpy,
+        status,
+        openingYear,
+        borderCrossing,
+        chokepoints,
+        geometry,
+        provenance,
+        origin);
+  }
+
+  /** This link with another capacity (tonnes per year; {@code null} = unknown). */
+  public Link withCapacity(Double newCapacityTpy) {
+    return new Link(
+        id,
+        from,
+        to,
+        mode,
+        lengthKm,
+        direction,
+        gauge,
+        electrified,
+        speedKmh,
+        newCapacityTpy,
+        status,
+        openingYear,
+        borderCrossing,
+        chokepoints,
+        geometry,
+        provenance,
+        origin);
+  }
+
   /** The end other than {@code nodeId}. */
   public String other(String nodeId) {
     return from.equals(nodeId) ? to : from;
   }
 
   /**
-   * True when the link exists in the given year: operational links always, links under construction
-   * or planned from their opening year on (never when the year is unknown), defunct links never.
+   * True when the link exists in the given year: operational links from their opening year on
+   * (always when it is unknown), links under construction or planned from their opening year on
+   * (never when it is unknown), defunct links never.
    */
   public boolean isOpenIn(int year) {
     return switch (status) {
-      case OPERATIONAL -> true;
+      case OPERATIONAL -> openingYear == null || openingYear <= year;
       case UNDER_CONSTRUCTION, PLANNED -> openingYear != null && openingYear <= year;
       case DEFUNCT -> false;
     };

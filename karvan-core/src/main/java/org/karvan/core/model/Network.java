@@ -9,7 +9,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.karvan.core.validate.InvalidInputException;
-import org.karvan.core.validate.NetworkValidator;
 import org.karvan.core.validate.Problem;
 import org.karvan.core.validate.Problems;
 

@@ -2,6 +2,7 @@ package org.karvan.core.model;
 
 import java.util.Map;
 import java.util.Objects;
+import org.karvan.core.validate.Location;
 
 /**
  * Where an element was read from: a file and a 1-based line, plus the file's column numbers by
@@ -11,7 +12,7 @@ import java.util.Objects;
  * <p>An origin is diagnostics, not data: all origins are equal to each other, so that the same
  * element read from two files (or built in code) compares equal.
  */
-public record Origin(String file, int line, Map<String, Integer> columns) {
+public record Origin(String file, int line, Map<String, Integer> columns) implements Location {
   public static final Origin NONE = new Origin("", 0, Map.of());
 
   public Origin {
@@ -20,6 +21,7 @@ public record Origin(String file, int line, Map<String, Integer> columns) {
   }
 
   /** The 1-based column of a field, or 0 when unknown. */
+  @Override
   public int column(String field) {
     return field == null ? 0 : columns.getOrDefault(field, 0);
   }

@@ -22,6 +22,11 @@ public record Service(
     Objects.requireNonNull(origin, "origin");
   }
 
+  /** This service with other sailings per week and sailing hours. */
+  public Service withSchedule(double newSailingsPerWeek, double newSailingH) {
+    return new Service(link, newSailingsPerWeek, newSailingH, operator, provenance, origin);
+  }
+
   /** Expected wait in hours for a shipment arriving at a random time: half the headway. */
   public double expectedWaitH() {
     return 0.5 * 168.0 / sailingsPerWeek;

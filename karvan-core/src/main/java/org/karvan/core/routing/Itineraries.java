@@ -20,8 +20,9 @@ import org.karvan.core.routing.Route.Leg;
 
 /**
  * Turns a path of virtual edges into an itinerary. Consecutive moves in the same state and country
- * merge into one leg; a border link is a leg of its own followed by its crossing event. Every
- * figure comes from the edges' {@link EdgeCost}, so totals equal what the search optimised over.
+ * merge into one leg; a border link is a leg of its own followed by its crossing event; a via place
+ * ends the leg that reaches it and is a stop of its own. Every figure comes from the edges' {@link
+ * EdgeCost}, so totals equal what the search optimised over.
  */
 public final class Itineraries {
   private Itineraries() {}
@@ -33,7 +34,25 @@ public final class Itineraries {
   /** With edge costs under a scenario ({@link MultimodalGraph#costsUnder}). */
   public static Route build(
       MultimodalGraph g, EdgeCost[] costs, int[] edges, Cargo cargo, double objectiveValue) {
-    return new Builder(g, costs, cargo).run(edges, objectiveValue);
+    return build(g, costs, edges, cargo, objectiveValue, new int[0], List.of());
+  }
+
+  /**
+   * With via places: via {@code i} ({@code viaIds.get(i)}) is reached after the first {@code
+   * viaAt[i]} edges. Each via is a {@link EventType#VIA} stop that ends the leg before it.
+   */
+  public static Route build(
+      MultimodalGraph g,
+      EdgeCost[] costs,
+      int[] edges,
+      Cargo cargo,
+      double objectiveValue,
+      int[] viaAt,
+      List<String> viaIds) {
+    if (viaAt.length != viaIds.size()) {
+      throw new IllegalArgumentException("one position per via place is needed");
+    }
+    return new Builder(g, costs, cargo).run(edges, objectiveValue, viaAt, viaIds);
   }
 
   private static final class Builder {
@@ -126,8 +145,13 @@ public final class Itineraries {
       pendingRest = 0;
     }
 
-    Route run(int[] edges, double objectiveValue) {
-      for (int e : edges) {
+    Route run(int[] edges, double objectiveValue, int[] viaAt, List<String> viaIds) {
+      int nextVia = 0;
+      for (int i = 0; i < edges.length; i++) {
+        for (; nextVia < viaAt.length && viaAt[nextVia] == i; nextVia++) {
+          via(viaIds.get(nextVia));
+        }
+        int e = edges[i];
         EdgeCost ec = costs[e];
         int tail = g.csr().tail(e);
         int head = g.csr().head(e);
@@ -165,6 +189,9 @@ public final class Itineraries {
         }
         visit(phys(head));
       }
+      for (; nextVia < viaAt.length; nextVia++) {
+        via(viaIds.get(nextVia));
+      }
       flush();
       flushRest();
       List<CountryKm> ck = new ArrayList<>();
@@ -179,6 +206,13 @@ public final class Itineraries {
           nodes,
           links,
           objectiveValue);
+    }
+
+    /** A via place: the leg so far ends here, and the stop is shown. */
+    void via(String id) {
+      flush();
+      visit(id);
+      event(EventType.VIA, id, "requested via place", 0, 0, 0);
     }
 
     void move(int e, EdgeCost ec) {

@@ -4,15 +4,17 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.karvan.core.graph.DataView;
 import org.karvan.core.graph.EdgeKind;
 import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.core.graph.NetworkView;
 import org.karvan.core.graph.State;
 import org.karvan.core.model.BorderCrossing;
+import org.karvan.core.model.CrossingStatus;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.LinkStatus;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Node;
-import org.karvan.core.scenario.ScenarioView;
 import org.karvan.core.validate.InvalidInputException;
 import org.karvan.core.validate.Problems;
 
@@ -92,11 +94,21 @@ public final class Overlay {
 
   /** True when a crossing may be used under the year/status rule of the constraints. */
   public static boolean crossingOpen(BorderCrossing b, Constraints c) {
-    return switch (b.status()) {
-      case OPEN -> true;
-      case CLOSED -> false;
-      case PLANNED -> c.includePlanned() || (c.year() != null && b.isOpenIn(c.year()));
-    };
+    if (c.includePlanned()) {
+      return b.status() != CrossingStatus.CLOSED;
+    }
+    return c.year() == null ? b.status() == CrossingStatus.OPEN : b.isOpenIn(c.year());
+  }
+
+  /**
+   * The constraints in force under a view: a request without a year (and without {@code include
+   * planned}) takes the view's year, if it states one.
+   */
+  public static Constraints effective(Constraints c, NetworkView v) {
+    if (v != null && v.year() != null && c.year() == null && !c.includePlanned()) {
+      return c.withYear(v.year());
+    }
+    return c;
   }
 
   /** The disabled edges; {@code null} when nothing is disabled. */
@@ -105,10 +117,18 @@ public final class Overlay {
   }
 
   /**
-   * The disabled edges under a scenario view (its statuses and closures) and constraints; {@code
+   * The disabled edges under a view (a scenario's statuses and closures) and constraints; {@code
    * null} when nothing is disabled.
    */
-  public static BitSet mask(MultimodalGraph g, Constraints c, ScenarioView v) {
+  public static BitSet mask(MultimodalGraph g, Constraints c, NetworkView v) {
+    return mask(g, c, v, v == null ? null : v.closures().edges(g));
+  }
+
+  /**
+   * As {@link #mask(MultimodalGraph, Constraints, NetworkView)}, with the view's closures already
+   * turned into edges ({@code closed}, or {@code null}): a router computes them once.
+   */
+  static BitSet mask(MultimodalGraph g, Constraints c, DataView v, BitSet closed) {
     Network n = g.network();
     Set<Integer> badPhys = new HashSet<>();
     for (int i = 0; i < g.physCount(); i++) {
@@ -119,7 +139,13 @@ public final class Overlay {
       }
     }
     BitSet off = new BitSet(g.csr().edgeCount());
+    if (closed != null) {
+      off.or(closed);
+    }
     for (int e = 0; e < g.csr().edgeCount(); e++) {
+      if (off.get(e)) {
+        continue;
+      }
       int t = g.physOf(g.csr().tail(e));
       int h = g.physOf(g.csr().head(e));
       if (badPhys.contains(t) || badPhys.contains(h)) {
@@ -137,22 +163,20 @@ public final class Overlay {
       }
       if (g.kind(e) == EdgeKind.MOVE) {
         Link l = v == null ? g.link(e) : v.link(g.link(e));
-        if (!linkOpen(l, c) || (v != null && v.isLinkClosed(l.id()))) {
+        if (!linkOpen(l, c)) {
           off.set(e);
           continue;
         }
         if (l.borderCrossing() != null) {
           BorderCrossing b =
               v == null ? n.getCrossing(l.borderCrossing()) : v.crossing(l.borderCrossing());
-          if (!crossingOpen(b, c)
-              || crossingAvoided(n, b, c.avoidCrossings())
-              || (v != null && v.isCrossingClosed(b.id()))) {
+          if (!crossingOpen(b, c) || crossingAvoided(n, b, c.avoidCrossings())) {
             off.set(e);
             continue;
           }
         }
         for (String cp : l.chokepoints()) {
-          if (c.avoidChokepoints().contains(cp) || (v != null && v.isChokepointClosed(cp))) {
+          if (c.avoidChokepoints().contains(cp)) {
             off.set(e);
             break;
           }

@@ -62,7 +62,7 @@ public record Route(
 
   /**
    * A stop: loading, unloading, border crossing, transshipment, break of gauge, port handling, wait
-   * for a sailing or driver rest.
+   * for a sailing, driver rest, or a via place the request asked to pass through.
    *
    * @param at node id where it happens
    * @param detail e.g. the crossing's name or the transfer {@code RAIL/1520 -> RAIL/1435}
@@ -85,7 +85,9 @@ public record Route(
     PORT_HANDLING,
     FERRY_WAIT,
     SHIP_WAIT,
-    DRIVER_REST
+    DRIVER_REST,
+    /** A place the request asked to pass through; no time or cost of its own. */
+    VIA
   }
 
   public record CountryKm(String code, double distanceKm) {}

@@ -11,10 +11,9 @@ import org.karvan.core.geo.Geo;
 import org.karvan.core.graph.EdgeCost;
 import org.karvan.core.graph.EdgeKind;
 import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.core.graph.NetworkView;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Network;
-import org.karvan.core.model.Node;
-import org.karvan.core.scenario.ScenarioView;
 
 /**
  * Routes on a compiled multimodal graph: best route (A* with a great-circle bound), k alternatives,
@@ -33,7 +32,8 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private final double[] uy;
   private final double[] uz;
 
-  private final ScenarioView view;
+  private final NetworkView view;
+  private final BitSet closed; // the view's closures as edges, or null
   private final EdgeCost[] costs;
   private final org.karvan.core.profile.Profile profile;
 
@@ -45,12 +45,14 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
    * A router under a scenario: the base graph's structure is shared and only edge costs and masks
    * change (O(E) once). Scenarios that add elements need their own graph, compiled here.
    */
-  public Router(MultimodalGraph base, ScenarioView view) {
+  public Router(MultimodalGraph base, NetworkView view) {
     this.view = view;
     this.g =
         view != null && view.addsElements()
             ? MultimodalGraph.compile(view.network(), view.profile())
             : base;
+    BitSet c = view == null ? null : view.closures().edges(g);
+    this.closed = c == null || c.isEmpty() ? null : c;
     this.costs = view == null ? g.edgeCosts() : g.costsUnder(view, view.profile());
     this.profile = view == null ? g.profile() : view.profile();
     this.net = g.network();
@@ -72,8 +74,8 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     return g;
   }
 
-  /** The scenario view this router routes under, or {@code null} for the base network. */
-  public ScenarioView scenario() {
+  /** The view (scenario) this router routes under, or {@code null} for the base network. */
+  public NetworkView scenario() {
     return view;
   }
 
@@ -89,10 +91,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
 
   /** A request without a year takes the scenario's year, if it states one. */
   Constraints effective(Constraints c) {
-    if (view != null && view.year() != null && c.year() == null && !c.includePlanned()) {
-      return c.withYear(view.year());
-    }
-    return c;
+    return Overlay.effective(c, view);
   }
 
   private record WeightKey(Objective o, double teu, double tonnes, double vehicles) {}
@@ -157,6 +156,11 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz);
   }
 
+  /** The disabled edges of a request: its constraints and the view's closures. */
+  private BitSet mask(Constraints c) {
+    return Overlay.mask(g, c, view, closed);
+  }
+
   private int phys(String id, String field) {
     int i = g.physIndex(id);
     if (i < 0) {
@@ -185,27 +189,37 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   @Override
   public Optional<Route> route(RouteRequest r) {
     Overlay.check(net, r.constraints());
-    BitSet off = Overlay.mask(g, effective(r.constraints()), view);
+    BitSet off = mask(effective(r.constraints()));
     Weights ws = weights(r.objective(), r.cargo());
-    int[] edges = path(r, ws, off);
-    if (edges == null) {
+    Path p = path(r, ws, off);
+    if (p == null) {
       return Optional.empty();
     }
     double value = 0;
-    for (int e : edges) {
+    for (int e : p.edges()) {
       value += ws.w()[e];
     }
-    return Optional.of(Itineraries.build(g, costs, edges, r.cargo(), value));
+    return Optional.of(itinerary(r, p, value));
   }
 
-  private int[] path(RouteRequest r, Weights ws, BitSet off) {
+  /**
+   * A path of edges and, for each via place, the number of edges before the path reaches it (where
+   * its stop goes in the itinerary).
+   */
+  private record Path(int[] edges, int[] viaAt) {}
+
+  private Route itinerary(RouteRequest r, Path p, double value) {
+    return Itineraries.build(g, costs, p.edges(), r.cargo(), value, p.viaAt(), r.via());
+  }
+
+  private Path path(RouteRequest r, Weights ws, BitSet off) {
     List<String> stops = new ArrayList<>();
     stops.add(r.from());
     stops.addAll(r.via());
     stops.add(r.to());
     if (stops.size() == 2) {
       PathResult p = search(phys(r.from(), "from"), phys(r.to(), "to"), ws, off, true);
-      return p.isFound() ? p.edges() : null;
+      return p.isFound() ? new Path(p.edges(), new int[0]) : null;
     }
     // Through each via, exactly: stage i holds the least cost of reaching each state of via i
     // (multi-source searches seeded with the previous stage's costs); then the path is rebuilt
@@ -243,69 +257,115 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       target = p.source();
     }
     List<Integer> all = new ArrayList<>();
-    for (int[] part : parts) {
-      for (int e : part) {
+    int[] viaAt = new int[k];
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        viaAt[i - 1] = all.size();
+      }
+      for (int e : parts.get(i)) {
         all.add(e);
       }
     }
-    return all.stream().mapToInt(Integer::intValue).toArray();
+    return new Path(all.stream().mapToInt(Integer::intValue).toArray(), viaAt);
   }
 
   /**
-   * Why there is no route: the constraints whose removal alone reconnects the places, or that the
-   * places are not connected even with everything allowed.
+   * Why there is no route: the restrictions whose removal alone reconnects the places, or that only
+   * relaxing them together helps, or that the places are not connected even with everything
+   * allowed. Structured; the front ends word it.
    */
   @Override
-  public String explainNoRoute(RouteRequest r) {
-    Constraints c = r.constraints();
-    List<String> culprits = new ArrayList<>();
-    List<Object[]> tries =
-        List.of(
-            new Object[] {
-              "the network year/status (try --include planned or a later --year)",
-              c.withIncludePlanned(true)
-            },
-            new Object[] {"--avoid-country " + c.avoidCountries(), c.withAvoidCountries(Set.of())},
-            new Object[] {"--avoid-border " + c.avoidCrossings(), c.withAvoidCrossings(Set.of())},
-            new Object[] {
-              "--avoid-chokepoint " + c.avoidChokepoints(), c.withAvoidChokepoints(Set.of())
-            },
-            new Object[] {"--avoid-node " + c.avoidNodes(), c.withAvoidNodes(Set.of())},
-            new Object[] {"--modes " + c.modes(), c.withModes(Set.of())});
-    boolean[] active = {
-      !c.includePlanned(), !c.avoidCountries().isEmpty(), !c.avoidCrossings().isEmpty(),
-      !c.avoidChokepoints().isEmpty(), !c.avoidNodes().isEmpty(), !c.modes().isEmpty()
-    };
+  public NoRoute explainNoRoute(RouteRequest r) {
+    Constraints c = effective(r.constraints());
+    List<NoRoute.Cause> causes = new ArrayList<>();
     Weights ws = weights(Objective.TIME, r.cargo());
-    for (int i = 0; i < tries.size(); i++) {
-      if (!active[i]) {
-        continue;
-      }
-      if (path(r, ws, Overlay.mask(g, effective((Constraints) tries.get(i)[1]), view)) != null) {
-        culprits.add((String) tries.get(i)[0]);
-      }
+    if (!c.includePlanned()) {
+      tryWithout(
+          r,
+          ws,
+          Overlay.mask(g, c.withIncludePlanned(true), view, closed),
+          NoRoute.Restriction.NETWORK_YEAR,
+          c.year() == null ? List.of() : List.of(String.valueOf(c.year())),
+          causes);
     }
-    String where =
-        name(r.from()) + " to " + name(r.to()) + (r.via().isEmpty() ? "" : " via " + r.via());
-    if (!culprits.isEmpty()) {
-      return "no route from "
-          + where
-          + ": it is disconnected by "
-          + String.join("; or by ", culprits);
+    tryWithout(r, ws, c.avoidCountries(), c.withAvoidCountries(Set.of()), AVOID_COUNTRY, causes);
+    tryWithout(r, ws, c.avoidCrossings(), c.withAvoidCrossings(Set.of()), AVOID_BORDER, causes);
+    tryWithout(
+        r, ws, c.avoidChokepoints(), c.withAvoidChokepoints(Set.of()), AVOID_CHOKEPOINT, causes);
+    tryWithout(r, ws, c.avoidNodes(), c.withAvoidNodes(Set.of()), AVOID_NODE, causes);
+    tryWithout(
+        r,
+        ws,
+        c.modes().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
+        c.withModes(Set.of()),
+        NoRoute.Restriction.MODES,
+        causes);
+    if (closed != null) {
+      tryWithout(
+          r,
+          ws,
+          Overlay.mask(g, c, view, null),
+          NoRoute.Restriction.SCENARIO_CLOSURE,
+          closureValues(view.closures()),
+          causes);
     }
-    Constraints all = new Constraints(null, true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-    if (path(r, ws, Overlay.mask(g, all, view)) != null) {
-      return "no route from "
-          + where
-          + " under these constraints together (each alone leaves one); relax several";
+    NoRoute.Kind kind;
+    if (!causes.isEmpty()) {
+      kind = NoRoute.Kind.DISCONNECTED_BY;
+    } else {
+      Constraints all =
+          new Constraints(null, true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+      kind =
+          path(r, ws, Overlay.mask(g, all, view, null)) != null
+              ? NoRoute.Kind.COMBINATION
+              : NoRoute.Kind.NOT_CONNECTED;
     }
-    return "no route from "
-        + where
-        + ": the places are not connected in this network, even with planned links";
+    return new NoRoute(r.from(), r.to(), r.via(), causes, kind);
   }
 
-  private String name(String id) {
-    return net.findNode(id).map(Node::name).orElse(id);
+  private static final NoRoute.Restriction AVOID_COUNTRY = NoRoute.Restriction.AVOID_COUNTRY;
+  private static final NoRoute.Restriction AVOID_BORDER = NoRoute.Restriction.AVOID_BORDER;
+  private static final NoRoute.Restriction AVOID_CHOKEPOINT = NoRoute.Restriction.AVOID_CHOKEPOINT;
+  private static final NoRoute.Restriction AVOID_NODE = NoRoute.Restriction.AVOID_NODE;
+
+  private void tryWithout(
+      RouteRequest r,
+      Weights ws,
+      Set<String> values,
+      Constraints relaxed,
+      NoRoute.Restriction what,
+      List<NoRoute.Cause> causes) {
+    if (!values.isEmpty()) {
+      tryWithout(
+          r,
+          ws,
+          Overlay.mask(g, relaxed, view, closed),
+          what,
+          values.stream().sorted().toList(),
+          causes);
+    }
+  }
+
+  private void tryWithout(
+      RouteRequest r,
+      Weights ws,
+      BitSet off,
+      NoRoute.Restriction what,
+      List<String> values,
+      List<NoRoute.Cause> causes) {
+    if (path(r, ws, off) != null) {
+      causes.add(new NoRoute.Cause(what, values));
+    }
+  }
+
+  private static List<String> closureValues(org.karvan.core.graph.Closures c) {
+    List<String> out = new ArrayList<>();
+    c.links().stream().sorted().forEach(id -> out.add("link:" + id));
+    c.nodes().stream().sorted().forEach(id -> out.add("node:" + id));
+    c.crossings().stream().sorted().forEach(id -> out.add("crossing:" + id));
+    c.countries().stream().sorted().forEach(id -> out.add("country:" + id));
+    c.chokepoints().stream().sorted().forEach(id -> out.add("chokepoint:" + id));
+    return out;
   }
 
   /**
@@ -321,22 +381,23 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       throw new IllegalArgumentException("alternatives: k must be at least 1, got " + k);
     }
     Overlay.check(net, r.constraints());
-    BitSet off = Overlay.mask(g, effective(r.constraints()), view);
+    BitSet off = mask(effective(r.constraints()));
     Weights base = weights(r.objective(), r.cargo());
     double[] w = base.w().clone();
     List<Route> kept = new ArrayList<>();
     List<Set<String>> keptLinks = new ArrayList<>();
     int attempts = 0;
     while (kept.size() < k && attempts++ < 4 * k + 4) {
-      int[] edges = path(r, new Weights(w, base.perGcKm()), off);
-      if (edges == null) {
+      Path p = path(r, new Weights(w, base.perGcKm()), off);
+      if (p == null) {
         break;
       }
+      int[] edges = p.edges();
       double value = 0;
       for (int e : edges) {
         value += base.w()[e];
       }
-      Route route = Itineraries.build(g, costs, edges, r.cargo(), value);
+      Route route = itinerary(r, p, value);
       Set<String> ls = new HashSet<>(route.links());
       boolean distinct = true;
       for (int i = 0; i < kept.size(); i++) {
@@ -385,7 +446,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   public double[][] matrix(
       List<String> from, List<String> to, Objective o, Cargo c, Constraints cons) {
     Overlay.check(net, cons);
-    BitSet off = Overlay.mask(g, effective(cons), view);
+    BitSet off = mask(effective(cons));
     Weights ws = weights(o, c);
     int[] targets = to.stream().mapToInt(id -> g.hub(phys(id, "to"))).toArray();
     int[] sources = from.stream().mapToInt(id -> g.hub(phys(id, "from"))).toArray();
@@ -416,7 +477,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       throw new IllegalArgumentException("pareto: the label bound must be positive");
     }
     Overlay.check(net, r.constraints());
-    BitSet off = Overlay.mask(g, effective(r.constraints()), view);
+    BitSet off = mask(effective(r.constraints()));
     int s = g.hub(phys(r.from(), "from"));
     int t = g.hub(phys(r.to(), "to"));
     double[][] w = new double[3][];

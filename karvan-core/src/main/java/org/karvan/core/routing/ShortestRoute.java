@@ -4,11 +4,11 @@ import java.util.Optional;
 
 /**
  * The best route between two places (optionally through via places) under constraints, minimising
- * one objective. "No route" is {@link Optional#empty()}; {@link #explainNoRoute} says which
- * constraint disconnected the places. Results are immutable.
+ * one objective. "No route" is {@link Optional#empty()}; {@link #explainNoRoute} says, as data,
+ * which restriction disconnected the places. Results are immutable.
  */
 public interface ShortestRoute {
   Optional<Route> route(RouteRequest request);
 
-  String explainNoRoute(RouteRequest request);
+  NoRoute explainNoRoute(RouteRequest request);
 }

@@ -14,6 +14,16 @@ public final class InvalidInputException extends RuntimeException {
     this.problems = problems.sorted();
   }
 
+  /**
+   * With problems in the given order (e.g. root causes first), not sorted by position.
+   *
+   * @param ordered the problems, errors and warnings
+   */
+  public InvalidInputException(String what, List<Problem> ordered) {
+    super(what + ": " + ordered.stream().filter(Problem::isError).count() + " error(s)");
+    this.problems = List.copyOf(ordered);
+  }
+
   public List<Problem> problems() {
     return problems;
   }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import org.karvan.core.model.Origin;
 
 /** Collects every problem found instead of stopping at the first. Not thread-safe. */
 public final class Problems {
@@ -23,11 +22,11 @@ public final class Problems {
   }
 
   /** An error located at an element's origin and the column of {@code field}. */
-  public void error(Origin at, String field, String message) {
+  public void error(Location at, String field, String message) {
     list.add(new Problem(Severity.ERROR, at.file(), at.line(), at.column(field), field, message));
   }
 
-  public void warning(Origin at, String field, String message) {
+  public void warning(Location at, String field, String message) {
     list.add(new Problem(Severity.WARNING, at.file(), at.line(), at.column(field), field, message));
   }
 

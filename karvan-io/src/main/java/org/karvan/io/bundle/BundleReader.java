@@ -24,6 +24,7 @@ import org.karvan.core.model.Mode;
 import org.karvan.core.model.ModeGauge;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkData;
+import org.karvan.core.model.NetworkValidator;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.NodeKind;
 import org.karvan.core.model.Reliability;
@@ -31,7 +32,6 @@ import org.karvan.core.model.Service;
 import org.karvan.core.model.Source;
 import org.karvan.core.model.Terminal;
 import org.karvan.core.validate.InvalidInputException;
-import org.karvan.core.validate.NetworkValidator;
 import org.karvan.core.validate.Problems;
 import org.karvan.io.bundle.BundleFormat.FileSpec;
 import org.karvan.io.csv.CsvParser;
@@ -49,6 +49,7 @@ public final class BundleReader {
 
   private final BundleSource source;
   private final Problems problems;
+  private final BundleDiagnosis diagnosis = new BundleDiagnosis();
   private LocalDate asOf = LocalDate.EPOCH;
 
   private BundleReader(BundleSource source) {
@@ -147,20 +148,29 @@ public final class BundleReader {
       bytes = source.read(spec.name());
     } catch (IOException e) {
       problems.error(display, 0, 0, "", "cannot be read: " + message(e));
+      diagnosis.unreadable(spec.name());
       return null;
     }
     if (bytes == null) {
       if (!spec.optional()) {
         problems.error(display, 0, 0, "", "missing file (required in every bundle)");
       }
+      diagnosis.missing(spec.name());
       return null;
     }
     CsvTable t = CsvParser.parse(bytes, display, problems);
-    if (!t.header().isEmpty()) {
+    if (t.header().isEmpty()) {
+      diagnosis.unreadable(spec.name());
+    } else {
       for (String col : spec.required()) {
         if (!t.header().containsKey(col)) {
           problems.error(display, 1, 0, col, "missing column '" + col + "' in the header");
+          diagnosis.missingColumn(spec.name(), display, col);
         }
+      }
+      if (t.rows().isEmpty()) {
+        problems.warning(display, 1, 0, "", "no rows (the file has only a header)");
+        diagnosis.noRows(spec.name());
       }
       for (var e : t.header().entrySet()) {
         if (!spec.columns().contains(e.getKey())) {
@@ -192,10 +202,13 @@ public final class BundleReader {
         if (r.ok()) {
           problems.error(r.origin(), "", "invalid row: " + e.getMessage());
         }
-        continue;
+        item = null;
       }
       if (r.ok() && item != null) {
         out.add(item);
+      } else {
+        String key = spec.name().equals("countries.csv") ? "code" : "id";
+        diagnosis.dropped(spec.name(), r.str(key), spec.name() + ":" + r.origin().line());
       }
     }
     return out;
@@ -249,7 +262,7 @@ public final class BundleReader {
                     terminals,
                     services)));
       }
-      throw new InvalidInputException("invalid network bundle", problems);
+      throw failure(problems);
     }
     NetworkData data =
         new NetworkData(
@@ -267,8 +280,13 @@ public final class BundleReader {
     } catch (InvalidInputException e) {
       Problems all = new Problems();
       e.problems().forEach(all::add);
-      throw new InvalidInputException("invalid network bundle", all);
+      throw failure(all);
     }
+  }
+
+  /** Every problem, root causes first and follow-on errors folded (see {@link BundleDiagnosis}). */
+  private InvalidInputException failure(Problems all) {
+    return new InvalidInputException("invalid network bundle", diagnosis.order(all.sorted()));
   }
 
   private static double nz(Double d) {

@@ -1,4 +1,4 @@
-package org.karvan.core.validate;
+package org.karvan.core.model;
 
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -9,22 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.karvan.core.geo.Geo;
-import org.karvan.core.model.BorderCrossing;
-import org.karvan.core.model.Chokepoint;
-import org.karvan.core.model.Country;
-import org.karvan.core.model.Gauge;
-import org.karvan.core.model.Link;
-import org.karvan.core.model.LinkStatus;
-import org.karvan.core.model.Mode;
-import org.karvan.core.model.ModeGauge;
-import org.karvan.core.model.NetworkData;
-import org.karvan.core.model.Node;
-import org.karvan.core.model.NodeKind;
-import org.karvan.core.model.Origin;
-import org.karvan.core.model.Provenance;
-import org.karvan.core.model.Service;
-import org.karvan.core.model.Source;
-import org.karvan.core.model.Terminal;
+import org.karvan.core.validate.Problems;
 
 /**
  * The semantic rules every network must satisfy (see docs/network-format.md, "Validation"). All

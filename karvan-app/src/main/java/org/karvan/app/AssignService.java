@@ -23,6 +23,7 @@ import org.karvan.core.routing.Cargo;
 import org.karvan.core.routing.Constraints;
 import org.karvan.core.routing.Dijkstra;
 import org.karvan.core.routing.PathResult;
+import org.karvan.core.routing.PenaltyMethod;
 
 /**
  * Use case: assign freight demand to the multimodal network (all-or-nothing, path-size logit over
@@ -180,8 +181,8 @@ public final class AssignService {
         int dst = g.hub(g.physIndex(fd.destination()));
         List<int[]> paths =
             m == null
-                ? Penalties.paths(g, d, src, dst, w, off, r.alternatives(), 1.5)
-                : Penalties.paths(g, d, src, dst, w, off, 1, 1);
+                ? PenaltyMethod.paths(g, d, src, dst, w, off, r.alternatives(), 1.5)
+                : PenaltyMethod.paths(g, d, src, dst, w, off, 1, 1);
         if (paths.isEmpty()) {
           unserved += fd.tonnesPerYear();
           odRows.add(

@@ -10,6 +10,7 @@ import org.karvan.core.reliability.RouteModels;
 import org.karvan.core.reliability.TransitSimulation;
 import org.karvan.core.routing.Dijkstra;
 import org.karvan.core.routing.Objective;
+import org.karvan.core.routing.PenaltyMethod;
 import org.karvan.core.routing.RouteRequest;
 import org.karvan.core.routing.Router;
 
@@ -92,7 +93,8 @@ public final class ReliabilityService {
     int src = g.hub(g.physIndex(req.from()));
     int dst = g.hub(g.physIndex(req.to()));
     List<int[]> paths =
-        Penalties.paths(g, new Dijkstra(g.csr()), src, dst, time, fr.off(), r.alternatives(), 1.5);
+        PenaltyMethod.paths(
+            g, new Dijkstra(g.csr()), src, dst, time, fr.off(), r.alternatives(), 1.5);
     if (paths.isEmpty()) {
       throw RouteService.noRoute(router, req);
     }

@@ -387,7 +387,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     List<Route> kept = new ArrayList<>();
     List<Set<String>> keptLinks = new ArrayList<>();
     int attempts = 0;
-    while (kept.size() < k && attempts++ < 4 * k + 4) {
+    while (kept.size() < k && attempts++ < PenaltyMethod.maxSearches(k)) {
       Path p = path(r, new Weights(w, base.perGcKm()), off);
       if (p == null) {
         break;
@@ -410,17 +410,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
         kept.add(route);
         keptLinks.add(ls);
       }
-      Set<Integer> used = new HashSet<>();
-      for (int e : edges) {
-        if (g.kind(e) == EdgeKind.MOVE) {
-          used.add(g.ref(e));
-        }
-      }
-      for (int e = 0; e < w.length; e++) {
-        if (g.kind(e) == EdgeKind.MOVE && used.contains(g.ref(e))) {
-          w[e] *= 1 + penalty;
-        }
-      }
+      PenaltyMethod.penalise(g, edges, w, 1 + penalty);
     }
     kept.sort(java.util.Comparator.comparingDouble(Route::objectiveValue));
     return kept;

@@ -13,12 +13,12 @@ import org.karvan.core.model.BorderCrossing;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
-import org.karvan.core.model.Node;
 import org.karvan.core.model.Terminal;
 import org.karvan.core.profile.Profile;
 import org.karvan.core.routing.Cargo;
 import org.karvan.core.routing.Constraints;
 import org.karvan.core.routing.Overlay;
+import org.karvan.core.scenario.Corridors;
 
 /**
  * Freight demand on the compiled multimodal graph: per-tonne generalised cost weights (USD per
@@ -288,56 +288,17 @@ public final class Freight {
   }
 
   /** Corridor classes, in the order a route is tested against them. */
-  public static final List<String> CORRIDORS =
-      List.of("SUEZ", "CASPIAN", "INSTC_WEST", "INSTC_EAST", "OTHER");
+  public static final List<String> CORRIDORS = Corridors.CLASSES;
 
-  /**
-   * The corridor of a route given as virtual edges: SUEZ when a link passes the Suez chokepoint;
-   * CASPIAN when it uses a sea or ferry link between two Caspian ports (both ends within 36–48° N,
-   * 46–55.5° E); INSTC_WEST when it crosses Iran–Azerbaijan or Azerbaijan–Russia; INSTC_EAST when
-   * it crosses Iran–Turkmenistan, Turkmenistan–Kazakhstan or Kazakhstan–Russia; else OTHER.
-   */
+  /** The corridor class of a route given as virtual edges ({@link Corridors#classOf}). */
   public String corridor(int[] edges) {
-    boolean suez = false;
-    boolean caspian = false;
-    boolean west = false;
-    boolean east = false;
+    List<Link> links = new ArrayList<>();
     for (int e : edges) {
-      if (g.kind(e) != EdgeKind.MOVE) {
-        continue;
-      }
-      Link l = g.link(e);
-      if (l.chokepoints().contains("SUEZ")) {
-        suez = true;
-      }
-      if (l.mode().isWater() && caspian(net.getNode(l.from())) && caspian(net.getNode(l.to()))) {
-        caspian = true;
-      }
-      if (l.borderCrossing() != null) {
-        BorderCrossing b = net.getCrossing(l.borderCrossing());
-        String pair = pair(net.countryOf(b.nodeA()), net.countryOf(b.nodeB()));
-        if (pair.equals("AZ-IR") || pair.equals("AZ-RU")) {
-          west = true;
-        }
-        if (pair.equals("IR-TM") || pair.equals("KZ-TM") || pair.equals("KZ-RU")) {
-          east = true;
-        }
+      if (g.kind(e) == EdgeKind.MOVE) {
+        links.add(g.link(e));
       }
     }
-    return suez
-        ? "SUEZ"
-        : caspian ? "CASPIAN" : west ? "INSTC_WEST" : east ? "INSTC_EAST" : "OTHER";
-  }
-
-  private static boolean caspian(Node n) {
-    return n.lat() >= 36 && n.lat() <= 48 && n.lon() >= 46 && n.lon() <= 55.5;
-  }
-
-  private static String pair(String a, String b) {
-    if (a == null || b == null) {
-      return "";
-    }
-    return a.compareTo(b) <= 0 ? a + "-" + b : b + "-" + a;
+    return Corridors.classOf(net, links);
   }
 
   /** The physical node ids of a path, consecutive repeats removed. */

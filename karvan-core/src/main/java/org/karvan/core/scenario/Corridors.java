@@ -24,19 +24,63 @@ public final class Corridors {
    * (Azerbaijan)]}.
    */
   public static List<String> of(Network n, Route r) {
-    Set<String> out = new LinkedHashSet<>();
+    List<Link> links = new ArrayList<>();
     for (String linkId : r.links()) {
-      Link l = n.getLink(linkId);
+      links.add(n.getLink(linkId));
+    }
+    List<String> out = labels(n, links);
+    if (!out.isEmpty()) {
+      return out;
+    }
+    List<String> cs = new ArrayList<>();
+    r.countries().forEach(c -> cs.add(c.code()));
+    return List.of(cs.isEmpty() ? "sea" : "domestic " + String.join("/", cs));
+  }
+
+  /** The corridor classes of flow analysis, in the order a route is tested against them. */
+  public static final List<String> CLASSES =
+      List.of("SUEZ", "CASPIAN", "INSTC_WEST", "INSTC_EAST", "OTHER");
+
+  /**
+   * The corridor class of a route's links for flow shares: SUEZ when it passes Suez, CASPIAN when
+   * it sails the Caspian (by sea or ferry), INSTC_WEST when it crosses Iran–Azerbaijan or
+   * Azerbaijan–Russia, INSTC_EAST when it crosses Iran–Turkmenistan, Turkmenistan–Kazakhstan or
+   * Kazakhstan–Russia, else OTHER; derived from the same {@link #labels} as comparisons show.
+   */
+  public static String classOf(Network n, List<Link> links) {
+    List<String> l = labels(n, links);
+    if (l.contains(SUEZ)) {
+      return "SUEZ";
+    }
+    if (l.contains(CASPIAN_SEA) || l.contains(MIDDLE_FERRY)) {
+      return "CASPIAN";
+    }
+    if (l.contains(WEST)) {
+      return "INSTC_WEST";
+    }
+    return l.contains(EAST) ? "INSTC_EAST" : "OTHER";
+  }
+
+  private static final String SUEZ = "Suez sea route";
+  private static final String CASPIAN_SEA = "INSTC Caspian (sea)";
+  private static final String MIDDLE_FERRY = "Middle Corridor (trans-Caspian ferry)";
+  private static final String WEST = "INSTC west (Azerbaijan)";
+  private static final String EAST = "INSTC east (Turkmenistan-Kazakhstan)";
+
+  /**
+   * The corridor labels of links in travel order (empty when they use no corridor element: a
+   * domestic or open-sea route).
+   */
+  public static List<String> labels(Network n, List<Link> links) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Link l : links) {
       if (l.mode().isWater()) {
         if (l.chokepoints().contains("SUEZ")) {
-          out.add("Suez sea route");
+          out.add(SUEZ);
         } else if (l.chokepoints().contains("BOSPHORUS")) {
           out.add("Black Sea via the Bosphorus");
         } else if (caspian(n, l)) {
-          out.add(
-              l.mode() == Mode.FERRY && isMiddle(n, l)
-                  ? "Middle Corridor (trans-Caspian ferry)"
-                  : "INSTC Caspian (sea)");
+          out.add(l.mode() == Mode.FERRY && isMiddle(n, l) ? MIDDLE_FERRY : CASPIAN_SEA);
         }
       }
       if (l.borderCrossing() != null) {
@@ -46,10 +90,10 @@ public final class Corridors {
           out.add("TRIPP (Zangezur)");
         } else if (c.id().startsWith("BC-AGB") || c.id().startsWith("BC-AOR")) {
           out.add("Aras corridor");
-        } else if (pair.equals("AZ-IR") && !c.id().startsWith("BC-JLF")) {
-          out.add("INSTC west (Azerbaijan)");
-        } else if (pair.equals("IR-TM") || pair.equals("KZ-TM")) {
-          out.add("INSTC east (Turkmenistan-Kazakhstan)");
+        } else if ((pair.equals("AZ-IR") || pair.equals("AZ-RU")) && !c.id().startsWith("BC-JLF")) {
+          out.add(WEST);
+        } else if (pair.equals("IR-TM") || pair.equals("KZ-TM") || pair.equals("KZ-RU")) {
+          out.add(EAST);
         } else if (pair.equals("AZ-GE") || pair.equals("GE-TR")) {
           out.add("Middle Corridor (Baku-Tbilisi-Kars)");
         } else if (pair.equals("AM-IR")) {
@@ -58,11 +102,6 @@ public final class Corridors {
           out.add("Julfa-Jolfa (Nakhchivan)");
         }
       }
-    }
-    if (out.isEmpty()) {
-      List<String> cs = new ArrayList<>();
-      r.countries().forEach(c -> cs.add(c.code()));
-      out.add(cs.isEmpty() ? "sea" : "domestic " + String.join("/", cs));
     }
     return List.copyOf(out);
   }

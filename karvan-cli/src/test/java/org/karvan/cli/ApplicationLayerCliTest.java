@@ -151,4 +151,13 @@ class ApplicationLayerCliTest {
     assertThat(alt.code()).isEqualTo(2);
     assertThat(alt.err()).contains("--alternatives: must be between 1 and 20");
   }
+
+  @Test
+  void noRouteIsWordedWithTheCliFlags() {
+    CliTest.Run r =
+        CliTest.run("route", "--from", "Tehran", "--to", "Baku", "--avoid-country", "AZ");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no route from").contains("--avoid-country [AZ]");
+    assertThat(r.err()).doesNotContain("avoidCountry");
+  }
 }

@@ -188,6 +188,14 @@ class ApiTest {
     assertProblem(r, 422, null);
     assertThat(r.json().get("type").asText()).isEqualTo("urn:karvan:problem:no-route");
     assertThat(r.json().get("detail").asText()).contains("no route");
+    // The reason is worded with the API's parameter names, never with the CLI's flags.
+    Http.Res b = http.get("/api/route?from=Tehran&to=Baku&avoidCountry=AZ");
+    for (Http.Res x : List.of(r, b)) {
+      assertThat(x.json().get("type").asText()).isEqualTo("urn:karvan:problem:no-route");
+      assertThat(x.json().get("detail").asText()).doesNotContain("--");
+    }
+    assertThat(r.json().get("detail").asText()).contains("modes=ROAD");
+    assertThat(b.json().get("detail").asText()).contains("avoidCountry=AZ");
   }
 
   @Test

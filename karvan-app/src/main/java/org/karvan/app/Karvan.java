@@ -103,6 +103,10 @@ public final class Karvan {
     return new CriticalityService(this);
   }
 
+  public BacktestService backtest() {
+    return new BacktestService(this);
+  }
+
   public ReliabilityService reliability() {
     return new ReliabilityService(this);
   }

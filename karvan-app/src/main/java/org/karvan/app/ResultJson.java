@@ -301,4 +301,34 @@ public final class ResultJson {
     o.set("network", basis(res.network(), res.scenario(), res.request().constraints()));
     return o;
   }
+
+  public static ObjectNode backtest(BacktestService.Result res) {
+    ObjectNode o = obj();
+    o.put("cases", res.outcomes().size());
+    o.put("computed", res.computed());
+    o.put("withinBand", res.within());
+    ArrayNode arr = o.putArray("outcomes");
+    for (BacktestService.Outcome x : res.outcomes()) {
+      BacktestService.Case c = x.c();
+      ObjectNode e =
+          arr.addObject()
+              .put("id", c.id())
+              .put("half", c.half())
+              .put("quantity", c.quantity())
+              .put("low", c.low())
+              .put("high", c.high())
+              .put("year", c.year())
+              .put("type", c.type())
+              .put("source", c.source())
+              .put("publishedRoute", c.route());
+      putNullable(e, "karvan", x.figure(), 2);
+      putNullable(e, "deviation", x.deviation(), 4);
+      e.put("withinBand", x.within());
+      x.corridors().forEach(e.putArray("corridors")::add);
+      e.put("skipped", x.skipped());
+    }
+    ArrayNode pr = o.putArray("problems");
+    res.problems().forEach(pr::add);
+    return o;
+  }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.IVersionProvider;
       AssignCommand.class,
       CriticalityCommand.class,
       ReliabilityCommand.class,
+      BacktestCommand.class,
       ServeCommand.class
     },
     footer = {"", "Run 'karvan COMMAND --help' for a command's options."})

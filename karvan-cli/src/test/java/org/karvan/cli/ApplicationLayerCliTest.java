@@ -160,4 +160,16 @@ class ApplicationLayerCliTest {
     assertThat(r.err()).contains("no route from").contains("--avoid-country [AZ]");
     assertThat(r.err()).doesNotContain("avoidCountry");
   }
+
+  @Test
+  void backtestPrintsEachCaseAndTheSummary() {
+    CliTest.Run r = CliTest.run("backtest");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("P01", "P25").containsPattern("\\d+ of \\d+ within band");
+    CliTest.Run j = CliTest.run("backtest", "--format", "json");
+    assertThat(j.out()).contains("\"withinBand\"");
+    CliTest.Run bad = CliTest.run("backtest", "--cases", tmp.resolve("none.csv").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--cases: ").contains("no such file");
+  }
 }

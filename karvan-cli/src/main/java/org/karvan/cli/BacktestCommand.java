@@ -1,0 +1,124 @@
+package org.karvan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.karvan.app.BacktestService;
+import org.karvan.app.Karvan;
+import org.karvan.app.ResultJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code karvan backtest}: Karvan's figures against published whole-route figures. */
+@Command(
+    name = "backtest",
+    header = "Karvan's times and costs against published shipments, studies and tariffs.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Route each published case (forced onto its corridor where it names one) and set Karvan's",
+      "figure against the published band: the route taken, the figure, the band, the deviation.",
+      "Default cases: data/validation/published-cases.csv (built in). See docs/validation.md."
+    })
+final class BacktestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin NetworkOption network;
+
+  @Option(
+      names = "--cases",
+      paramLabel = "FILE",
+      description = "A cases CSV (the columns of data/validation/published-cases.csv).")
+  Path cases;
+
+  @Mixin RequestOptions opts;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() {
+    boolean json = format.equalsIgnoreCase("json");
+    if (!json && !format.equalsIgnoreCase("table")) {
+      throw new UserException("--format: unknown value '" + format + "'; allowed: table, json");
+    }
+    Karvan k = Cli.open(network, opts.profile());
+    BacktestService.Result r = k.backtest().run(cases);
+    PrintWriter err = spec.commandLine().getErr();
+    r.problems().forEach(p -> err.println("karvan: " + p));
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Cli.printJson(out, ResultJson.backtest(r));
+      return ExitCodes.OK;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%-4s %-5s %-13s %-19s %10s %8s  %-4s %s%n",
+        "case",
+        "half",
+        "quantity",
+        "published",
+        "karvan",
+        "dev",
+        "ok",
+        "route Karvan takes");
+    for (BacktestService.Outcome o : r.outcomes()) {
+      BacktestService.Case c = o.c();
+      String band = c.low() == c.high() ? num(c.low()) : num(c.low()) + "-" + num(c.high());
+      if (o.figure() == null) {
+        out.printf(
+            Locale.ROOT,
+            "%-4s %-5s %-13s %-19s %10s %8s  %-4s %s%n",
+            c.id(),
+            c.half(),
+            c.quantity(),
+            band + " (" + c.year() + ")",
+            "-",
+            "",
+            "",
+            o.skipped());
+        continue;
+      }
+      out.printf(
+          Locale.ROOT,
+          "%-4s %-5s %-13s %-19s %10s %+7.0f%%  %-4s %s%n",
+          c.id(),
+          c.half(),
+          c.quantity(),
+          band + " (" + c.year() + ")",
+          num(o.figure()),
+          100 * o.deviation(),
+          o.within() ? "yes" : "no",
+          String.join(" + ", o.corridors()));
+    }
+    out.println();
+    for (String half : List.of("train", "test")) {
+      long n = r.outcomes().stream().filter(o -> o.c().half().equals(half) && o.within()).count();
+      long m = r.outcomes().stream().filter(o -> o.c().half().equals(half)).count();
+      out.printf(Locale.ROOT, "%s half: %d of %d within band%n", half, n, m);
+    }
+    out.printf(
+        Locale.ROOT,
+        "%d of %d within band (%d computed; %d not in this network or without a route)%n",
+        r.within(),
+        r.outcomes().size(),
+        r.computed(),
+        r.outcomes().size() - r.computed());
+    return ExitCodes.OK;
+  }
+
+  private static String num(double v) {
+    return v >= 100
+        ? String.format(Locale.ROOT, "%,.0f", v)
+        : String.format(Locale.ROOT, "%.1f", v);
+  }
+}

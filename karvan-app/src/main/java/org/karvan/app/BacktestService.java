@@ -96,6 +96,22 @@ public final class BacktestService {
 
   /** Runs the cases of {@code file}, or the default cases when it is null. */
   public Result run(Path file) {
+    List<String> problems = new ArrayList<>();
+    Loaded l = load(file, problems);
+    List<Outcome> out = new ArrayList<>();
+    for (Case c : l.cases()) {
+      out.add(run(c));
+    }
+    return new Result(l.name(), out, problems);
+  }
+
+  /** A cases file as read: its name and its good rows. */
+  public record Loaded(String name, List<Case> cases) {}
+
+  /**
+   * Reads the cases of {@code file} (the default cases when null); bad rows go to {@code problems}.
+   */
+  public static Loaded load(Path file, List<String> problems) {
     byte[] bytes;
     String name;
     try {
@@ -119,16 +135,11 @@ public final class BacktestService {
       throw new InvalidRequestException(
           "cases", file + ": cannot be read (" + e.getMessage() + ")");
     }
-    List<String> problems = new ArrayList<>();
-    List<Case> cases = parse(bytes, name, problems);
-    List<Outcome> out = new ArrayList<>();
-    for (Case c : cases) {
-      out.add(run(c));
-    }
-    return new Result(name, out, problems);
+    return new Loaded(name, parse(bytes, name, problems));
   }
 
-  private Outcome run(Case c) {
+  /** Karvan's figure for one case. */
+  public Outcome run(Case c) {
     RoutesResult r;
     try {
       r = k.routes().route(c.spec());

@@ -63,7 +63,7 @@ class BacktestServiceTest {
 
   @Test
   void theBuiltInCasesAreTheProjectsCopy() throws Exception {
-    BacktestService.Result res = K.backtest().run(null);
+    BacktestService.Result res = K.backtest().run((Path) null);
     long rows =
         Files.readAllLines(Path.of("../data/validation/published-cases.csv")).stream()
                 .filter(l -> !l.isBlank())

@@ -74,14 +74,15 @@ class DefaultNetworkTest {
 
   @Test
   void statusesOfTheMissionsPlannedLinks() {
-    // Rasht–Astara rail is planned (2028); the road fills the gap today.
+    // Rasht–Astara rail is planned (2030, estimated: start 1 Apr 2026 + 3–4 years); the road fills
+    // the gap today.
     assertThat(NET.links())
         .anySatisfy(
             l -> {
               assertThat(Set.of(l.from(), l.to())).containsExactlyInAnyOrder("IRRSH", "IRAST");
               assertThat(l.mode()).isEqualTo(Mode.RAIL);
               assertThat(l.status()).isEqualTo(LinkStatus.PLANNED);
-              assertThat(l.openingYear()).isEqualTo(2028);
+              assertThat(l.openingYear()).isEqualTo(2030);
             });
     assertThat(NET.links())
         .anySatisfy(
@@ -96,6 +97,33 @@ class DefaultNetworkTest {
               assertThat(Set.of(l.from(), l.to())).containsExactlyInAnyOrder("AZHRD", "AZAGB");
               assertThat(l.mode()).isEqualTo(Mode.RAIL);
               assertThat(l.status()).isEqualTo(LinkStatus.UNDER_CONSTRUCTION);
+            });
+  }
+
+  @Test
+  void everyPlannedLinkAndCrossingHasAnOpeningYearSoThatYear2035OpensThem() {
+    Constraints y2035 = Constraints.NONE.withYear(2035);
+    assertThat(NET.links())
+        .filteredOn(
+            l -> l.status() == LinkStatus.PLANNED || l.status() == LinkStatus.UNDER_CONSTRUCTION)
+        .isNotEmpty()
+        .allSatisfy(
+            l -> {
+              assertThat(l.openingYear()).as(l.id()).isNotNull().isBetween(2026, 2035);
+              assertThat(org.karvan.core.routing.Overlay.linkOpen(l, y2035)).as(l.id()).isTrue();
+              assertThat(org.karvan.core.routing.Overlay.linkOpen(l, Constraints.NONE))
+                  .as(l.id())
+                  .isFalse();
+            });
+    assertThat(NET.crossings())
+        .filteredOn(b -> !org.karvan.core.routing.Overlay.crossingOpen(b, Constraints.NONE))
+        .isNotEmpty()
+        .allSatisfy(
+            b -> {
+              assertThat(b.openingYear()).as(b.id()).isNotNull().isBetween(2026, 2035);
+              assertThat(org.karvan.core.routing.Overlay.crossingOpen(b, y2035))
+                  .as(b.id())
+                  .isTrue();
             });
   }
 

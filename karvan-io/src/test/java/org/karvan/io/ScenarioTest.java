@@ -55,7 +55,8 @@ class ScenarioTest {
             "am-az-border-open",
             "suez-closed",
             "caspian-winter",
-            "year-2030");
+            "year-2030",
+            "year-2035");
     for (Scenario s : BuiltInScenarios.list()) {
       assertThat(s.description()).isNotBlank();
       assertThat(s.sources()).isNotEmpty();

@@ -20,15 +20,18 @@ import org.karvan.core.routing.Router;
  */
 class ArasCorridorTest {
 
+  static RouteRequest request(String from, String to, Mode mode) {
+    return new RouteRequest(
+        from,
+        to,
+        List.of(),
+        ScenarioTest.FEU,
+        Objective.TIME,
+        Constraints.NONE.withModes(Set.of(mode)));
+  }
+
   static Route route(Router r, String from, String to, Mode mode) {
-    RouteRequest q =
-        new RouteRequest(
-            from,
-            to,
-            List.of(),
-            ScenarioTest.FEU,
-            Objective.TIME,
-            Constraints.NONE.withModes(Set.of(mode)));
+    RouteRequest q = request(from, to, mode);
     return r.route(q).orElseThrow(() -> new AssertionError(r.explainNoRoute(q)));
   }
 
@@ -58,15 +61,7 @@ class ArasCorridorTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"AZBAK,AZNAK", "AZNAK,AZBAK"})
   void byRailNakhchivanIsReachableOnlyOverTheArasRailOrTripp(String from, String to) {
-    RouteRequest q =
-        new RouteRequest(
-            from,
-            to,
-            List.of(),
-            ScenarioTest.FEU,
-            Objective.TIME,
-            Constraints.NONE.withModes(Set.of(Mode.RAIL)));
-    assertThat(ScenarioTest.BASE.route(q)).isEmpty();
+    assertThat(ScenarioTest.BASE.route(request(from, to, Mode.RAIL))).isEmpty();
     Route aras = route(ScenarioTest.under("aras-corridor-open"), from, to, Mode.RAIL);
     assertThat(aras.crossings()).containsExactlyInAnyOrder("BC-AGB-RAIL", "BC-AOR-RAIL");
     assertThat(kmIn(aras, "IR")).isBetween(55.0, 65.0);

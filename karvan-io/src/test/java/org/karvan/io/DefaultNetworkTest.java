@@ -64,7 +64,13 @@ class DefaultNetworkTest {
             "BC-BOL-RAIL",
             "BC-TRIPP-E",
             "BC-TRIPP-W",
-            "BC-RBR-ROAD")) {
+            "BC-RBR-ROAD",
+            "BC-BZG-ROAD",
+            "BC-RAZ-RAIL",
+            "BC-ULS-ROAD",
+            "BC-KHG-RAIL",
+            "BC-SRG-RAIL",
+            "BC-KHD-RAIL")) {
       assertThat(NET.findCrossing(id)).as(id).isPresent();
     }
     assertThat(NET.chokepoints())
@@ -158,8 +164,28 @@ class DefaultNetworkTest {
         Arguments.of("Black Sea ports", "GETBS", List.of(), "GEPTI", Set.of(Mode.RAIL)),
         Arguments.of(
             "Suez to Rotterdam", "INNSA", List.of("EGSUZ", "EGPSD"), "NLRTM", Set.of(Mode.SEA)),
+        Arguments.of("Suez to St Petersburg", "INNSA", List.of("EGPSD"), "RULED", Set.of(Mode.SEA)),
         Arguments.of(
-            "Suez to St Petersburg", "INNSA", List.of("EGPSD"), "RULED", Set.of(Mode.SEA)));
+            "Bazargan-Gurbulak", "IRTBZ", List.of("IRBZG", "TRGRB"), "TRERZ", Set.of(Mode.ROAD)),
+        Arguments.of(
+            "Razi-Kapikoy and Lake Van",
+            "IRTBZ",
+            List.of("IRRAZ", "TRKPK", "TRVAN", "TRTTV"),
+            "TRANK",
+            Set.of(Mode.RAIL, Mode.FERRY)),
+        Arguments.of("Upper Lars", "GETBS", List.of("GEKZB", "RUVLR"), "RUVLK", Set.of(Mode.ROAD)),
+        Arguments.of("Novorossiysk by sea", "RUNVS", List.of("TRIST"), "EGPSD", Set.of(Mode.SEA)),
+        Arguments.of("Novorossiysk by rail", "RUNVS", List.of("RUROV"), "RUMOW", Set.of(Mode.RAIL)),
+        Arguments.of(
+            "China via Khorgos", "CNURC", List.of("CNKHG", "KZALT"), "KZALA", Set.of(Mode.RAIL)),
+        Arguments.of(
+            "Uzbekistan to Kazakhstan", "UZTAS", List.of("KZSRG"), "KZARS", Set.of(Mode.RAIL)),
+        Arguments.of(
+            "Uzbekistan to Turkmenistan",
+            "UZTAS",
+            List.of("UZKHD", "TMFRP", "TMMRY"),
+            "TMTJN",
+            Set.of(Mode.RAIL)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.karvan.core.geo.Geo;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
@@ -78,13 +79,6 @@ class DefaultNetworkGeometryTest {
   }
 
   static double km(Node n, JsonNode lonLat) {
-    double lat1 = Math.toRadians(n.lat());
-    double lat2 = Math.toRadians(lonLat.get(1).asDouble());
-    double dLat = lat2 - lat1;
-    double dLon = Math.toRadians(lonLat.get(0).asDouble() - n.lon());
-    double h =
-        Math.sin(dLat / 2) * Math.sin(dLat / 2)
-            + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+    return Geo.distanceKm(n.lat(), n.lon(), lonLat.get(1).asDouble(), lonLat.get(0).asDouble());
   }
 }

@@ -83,7 +83,7 @@ def main():
         dev = 0.0 if inside else (v - ref) / ref * 100
         xs = ", ".join(x["id"] for x in r.get("crossings", [])) or "none"
         km = r["totals"]["distanceKm"]
-        print(f"| {m['id']} | {c['from']} → {c['to']} | {band} | {v:,.1f} | {dev:+.0f} % | {'✓' if inside else '✗'} | {km:,.0f} km; {xs} |")
+        print(f"| {m['id']} | {c['from']} → {c['to']} | {band} | {v:,.1f} | {dev:+.{1 if abs(dev) < 10 else 0}f} % | {'✓' if inside else '✗'} | {km:,.0f} km; {xs} |")
     print()
     print(f"{ok} of {n} within band")
     return 0

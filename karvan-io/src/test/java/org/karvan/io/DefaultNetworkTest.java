@@ -64,7 +64,13 @@ class DefaultNetworkTest {
             "BC-BOL-RAIL",
             "BC-TRIPP-E",
             "BC-TRIPP-W",
-            "BC-RBR-ROAD")) {
+            "BC-RBR-ROAD",
+            "BC-BZG-ROAD",
+            "BC-RAZ-RAIL",
+            "BC-ULS-ROAD",
+            "BC-KHG-RAIL",
+            "BC-SRG-RAIL",
+            "BC-KHD-RAIL")) {
       assertThat(NET.findCrossing(id)).as(id).isPresent();
     }
     assertThat(NET.chokepoints())
@@ -74,14 +80,15 @@ class DefaultNetworkTest {
 
   @Test
   void statusesOfTheMissionsPlannedLinks() {
-    // Rasht–Astara rail is planned (2028); the road fills the gap today.
+    // Rasht–Astara rail is planned (2030, estimated: start 1 Apr 2026 + 3–4 years); the road fills
+    // the gap today.
     assertThat(NET.links())
         .anySatisfy(
             l -> {
               assertThat(Set.of(l.from(), l.to())).containsExactlyInAnyOrder("IRRSH", "IRAST");
               assertThat(l.mode()).isEqualTo(Mode.RAIL);
               assertThat(l.status()).isEqualTo(LinkStatus.PLANNED);
-              assertThat(l.openingYear()).isEqualTo(2028);
+              assertThat(l.openingYear()).isEqualTo(2030);
             });
     assertThat(NET.links())
         .anySatisfy(
@@ -96,6 +103,33 @@ class DefaultNetworkTest {
               assertThat(Set.of(l.from(), l.to())).containsExactlyInAnyOrder("AZHRD", "AZAGB");
               assertThat(l.mode()).isEqualTo(Mode.RAIL);
               assertThat(l.status()).isEqualTo(LinkStatus.UNDER_CONSTRUCTION);
+            });
+  }
+
+  @Test
+  void everyPlannedLinkAndCrossingHasAnOpeningYearSoThatYear2035OpensThem() {
+    Constraints y2035 = Constraints.NONE.withYear(2035);
+    assertThat(NET.links())
+        .filteredOn(
+            l -> l.status() == LinkStatus.PLANNED || l.status() == LinkStatus.UNDER_CONSTRUCTION)
+        .isNotEmpty()
+        .allSatisfy(
+            l -> {
+              assertThat(l.openingYear()).as(l.id()).isNotNull().isBetween(2026, 2035);
+              assertThat(org.karvan.core.routing.Overlay.linkOpen(l, y2035)).as(l.id()).isTrue();
+              assertThat(org.karvan.core.routing.Overlay.linkOpen(l, Constraints.NONE))
+                  .as(l.id())
+                  .isFalse();
+            });
+    assertThat(NET.crossings())
+        .filteredOn(b -> !org.karvan.core.routing.Overlay.crossingOpen(b, Constraints.NONE))
+        .isNotEmpty()
+        .allSatisfy(
+            b -> {
+              assertThat(b.openingYear()).as(b.id()).isNotNull().isBetween(2026, 2035);
+              assertThat(org.karvan.core.routing.Overlay.crossingOpen(b, y2035))
+                  .as(b.id())
+                  .isTrue();
             });
   }
 
@@ -130,8 +164,28 @@ class DefaultNetworkTest {
         Arguments.of("Black Sea ports", "GETBS", List.of(), "GEPTI", Set.of(Mode.RAIL)),
         Arguments.of(
             "Suez to Rotterdam", "INNSA", List.of("EGSUZ", "EGPSD"), "NLRTM", Set.of(Mode.SEA)),
+        Arguments.of("Suez to St Petersburg", "INNSA", List.of("EGPSD"), "RULED", Set.of(Mode.SEA)),
         Arguments.of(
-            "Suez to St Petersburg", "INNSA", List.of("EGPSD"), "RULED", Set.of(Mode.SEA)));
+            "Bazargan-Gurbulak", "IRTBZ", List.of("IRBZG", "TRGRB"), "TRERZ", Set.of(Mode.ROAD)),
+        Arguments.of(
+            "Razi-Kapikoy and Lake Van",
+            "IRTBZ",
+            List.of("IRRAZ", "TRKPK", "TRVAN", "TRTTV"),
+            "TRANK",
+            Set.of(Mode.RAIL, Mode.FERRY)),
+        Arguments.of("Upper Lars", "GETBS", List.of("GEKZB", "RUVLR"), "RUVLK", Set.of(Mode.ROAD)),
+        Arguments.of("Novorossiysk by sea", "RUNVS", List.of("TRIST"), "EGPSD", Set.of(Mode.SEA)),
+        Arguments.of("Novorossiysk by rail", "RUNVS", List.of("RUROV"), "RUMOW", Set.of(Mode.RAIL)),
+        Arguments.of(
+            "China via Khorgos", "CNURC", List.of("CNKHG", "KZALT"), "KZALA", Set.of(Mode.RAIL)),
+        Arguments.of(
+            "Uzbekistan to Kazakhstan", "UZTAS", List.of("KZSRG"), "KZARS", Set.of(Mode.RAIL)),
+        Arguments.of(
+            "Uzbekistan to Turkmenistan",
+            "UZTAS",
+            List.of("UZKHD", "TMFRP", "TMMRY"),
+            "TMTJN",
+            Set.of(Mode.RAIL)));
   }
 
   @ParameterizedTest(name = "{0}")

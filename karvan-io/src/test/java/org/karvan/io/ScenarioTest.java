@@ -2,6 +2,7 @@ package org.karvan.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,7 +56,8 @@ class ScenarioTest {
             "am-az-border-open",
             "suez-closed",
             "caspian-winter",
-            "year-2030");
+            "year-2030",
+            "year-2035");
     for (Scenario s : BuiltInScenarios.list()) {
       assertThat(s.description()).isNotBlank();
       assertThat(s.sources()).isNotEmpty();
@@ -111,6 +113,10 @@ class ScenarioTest {
           assertThat(c.totals().costUsd()).isGreaterThan(base.totals().costUsd());
           assertThat(Corridors.of(NET, c)).doesNotContain("Suez sea route");
         });
+    // Round the Cape by sea, not by land: one 10,850 nm sailing (S-NSA-RTM-CAPE).
+    Route cape = closed.orElseThrow();
+    assertThat(cape.links()).containsExactly("S-NSA-RTM-CAPE");
+    assertThat(cape.totals().distanceKm()).isCloseTo(10850 * 1.852, within(0.1));
   }
 
   @Test

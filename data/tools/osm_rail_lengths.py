@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""Measure default-network rail links along real OpenStreetMap railway geometry.
+
+Reproducible method (see data/tools/README.md):
+
+1. Read the GeoJSON railway layers (one LineString per OSM way, lon/lat). Ways tagged
+   `railway=rail` are always used; `railway=construction` only for links whose status is
+   UNDER_CONSTRUCTION or PLANNED (e.g. Horadiz-Aghband). Other values (narrow_gauge, light_rail,
+   monorail, proposed) are ignored.
+2. Build an undirected graph: a vertex per coordinate rounded to 5 decimals (ways meet where
+   coordinates coincide), an edge per consecutive vertex pair weighted by its haversine length
+   (R = 6371.0088 km).
+3. Links shorter than MIN_GC_KM great-circle (border and approach links) are skipped: they are
+   shorter than the snap tolerance. For each other RAIL link whose two endpoint nodes lie inside a layer's bounding box, take every graph
+   vertex within SNAP_KM of each endpoint as a candidate. A multi-source Dijkstra starts at the
+   `from` candidates with initial cost = SNAP_PENALTY x snap distance and stops at the best `to`
+   candidate (cost = path + SNAP_PENALTY x snap distance). The reported length is the path length
+   along the rails only (snap offsets excluded); the two snap offsets are reported separately.
+4. A measurement is accepted when both snaps are within MAX_ACCEPT_SNAP_KM (10 km: a few node
+   coordinates, e.g. Serhetyaka, are known to be rough), the along-line length is between 0.95 and
+   2.0 x the great-circle distance between the snapped vertices, and at least 0.98 x the
+   great-circle distance between the link's own nodes (a shorter path means the snap missed).
+5. The path is simplified (Douglas-Peucker, TOLERANCE_M metres in a local equirectangular
+   projection) and written as a GeoJSON feature per link: that file is OSM-derived and under the
+   ODbL 1.0.
+
+Usage:
+  python3 data/tools/osm_rail_lengths.py [--bundle data/default-network] [--gis ../shared/gis]
+      [--report data/tools/osm-rail-lengths.csv] [--geojson data/default-network/osm/rail-geometry.geojson]
+      [--apply]
+
+--apply writes the accepted lengths into links.csv for links whose length_km is marked
+estimated (sourced lengths are kept; the report shows the OSM value beside them).
+"""
+
+import argparse
+import csv
+import heapq
+import io
+import json
+import math
+import os
+import re
+import sys
+
+R_KM = 6371.0088
+SNAP_KM = 15.0
+MIN_GC_KM = 8.0
+MAX_ACCEPT_SNAP_KM = 10.0
+SNAP_PENALTY = 3.0
+TOLERANCE_M = 150.0
+OSM_SOURCE = "osm-railways-2026-02"
+USED = {"rail"}
+USED_PLANNED = {"rail", "construction"}
+
+
+def hav(lon1, lat1, lon2, lat2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * R_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Layer:
+    """One GeoJSON file as a vertex/edge graph; edges remember the railway tag."""
+
+    def __init__(self, path):
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        self.name = os.path.basename(path)
+        self.index = {}
+        self.coords = []
+        self.adj = []
+        lons, lats = [], []
+        for feat in data["features"]:
+            kind = feat["properties"].get("railway")
+            if kind not in USED_PLANNED:
+                continue
+            prev = None
+            for lon, lat in feat["geometry"]["coordinates"]:
+                v = self.vertex(round(lon, 5), round(lat, 5))
+                lons.append(lon)
+                lats.append(lat)
+                if prev is not None and prev != v:
+                    a, b = self.coords[prev], self.coords[v]
+                    w = hav(a[0], a[1], b[0], b[1])
+                    self.adj[prev].append((v, w, kind))
+                    self.adj[v].append((prev, w, kind))
+                prev = v
+        self.bbox = (min(lons), min(lats), max(lons), max(lats))
+        # Coarse grid for snapping.
+        self.cell = 0.05
+        self.grid = {}
+        for i, (lon, lat) in enumerate(self.coords):
+            self.grid.setdefault((int(lon / self.cell), int(lat / self.cell)), []).append(i)
+
+    def vertex(self, lon, lat):
+        key = (lon, lat)
+        v = self.index.get(key)
+        if v is None:
+            v = len(self.coords)
+            self.index[key] = v
+            self.coords.append(key)
+            self.adj.append([])
+        return v
+
+    def contains(self, lon, lat):
+        b = self.bbox
+        return b[0] <= lon <= b[2] and b[1] <= lat <= b[3]
+
+    def candidates(self, lon, lat, kinds):
+        out = []
+        r = int(math.ceil(SNAP_KM / 111.0 / self.cell / max(0.3, math.cos(math.radians(lat))))) + 1
+        cx, cy = int(lon / self.cell), int(lat / self.cell)
+        for dx in range(-r, r + 1):
+            for dy in range(-r, r + 1):
+                for v in self.grid.get((cx + dx, cy + dy), ()):
+                    if not any(k in kinds for _, _, k in self.adj[v]):
+                        continue
+                    d = hav(lon, lat, *self.coords[v])
+                    if d <= SNAP_KM:
+                        out.append((d, v))
+        return out
+
+    def path(self, a, b, kinds):
+        """Best path between snap candidates; returns (km, [vertices], snap_a, snap_b) or None."""
+        src = self.candidates(a[0], a[1], kinds)
+        dst = {v: d for d, v in self.candidates(b[0], b[1], kinds)}
+        if not src or not dst:
+            return None
+        dist, along, prev, heap = {}, {}, {}, []
+        for d, v in src:
+            c = SNAP_PENALTY * d
+            if c < dist.get(v, math.inf):
+                dist[v], along[v], prev[v] = c, 0.0, None
+                heapq.heappush(heap, (c, v))
+        best, best_v = math.inf, None
+        while heap:
+            c, v = heapq.heappop(heap)
+            if c > dist[v] or c >= best:
+                if c >= best:
+                    break
+                continue
+            if v in dst:
+                total = c + SNAP_PENALTY * dst[v]
+                if total < best:
+                    best, best_v = total, v
+            for u, w, k in self.adj[v]:
+                if k not in kinds:
+                    continue
+                nc = c + w
+                if nc < dist.get(u, math.inf):
+                    dist[u], along[u], prev[u] = nc, along[v] + w, v
+                    heapq.heappush(heap, (nc, u))
+        if best_v is None:
+            return None
+        seq, v = [], best_v
+        while v is not None:
+            seq.append(v)
+            v = prev[v]
+        seq.reverse()
+        snap_a = next(d for d, v in src if v == seq[0])
+        return along[best_v], seq, snap_a, dst[best_v]
+
+
+def simplify(points, tol_m):
+    """Douglas-Peucker in a local equirectangular projection (metres)."""
+    if len(points) < 3:
+        return points
+    lat0 = math.radians(sum(p[1] for p in points) / len(points))
+    xy = [(math.radians(p[0]) * math.cos(lat0) * R_KM * 1000, math.radians(p[1]) * R_KM * 1000) for p in points]
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        i, j = stack.pop()
+        (x1, y1), (x2, y2) = xy[i], xy[j]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy) or 1e-9
+        far, idx = -1.0, -1
+        for k in range(i + 1, j):
+            x0, y0 = xy[k]
+            d = abs(dy * x0 - dx * y0 + x2 * y1 - y2 * x1) / norm
+            if d > far:
+                far, idx = d, k
+        if far > tol_m:
+            keep[idx] = True
+            stack.append((i, idx))
+            stack.append((idx, j))
+    return [p for p, k in zip(points, keep) if k]
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    return rows[0], rows[1:]
+
+
+def write_csv(path, header, rows):
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(out.getvalue())
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(os.path.dirname(here))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bundle", default=os.path.join(root, "data", "default-network"))
+    ap.add_argument("--gis", default=os.path.join(os.path.dirname(root), "shared", "gis"))
+    ap.add_argument("--report", default=os.path.join(here, "osm-rail-lengths.csv"))
+    ap.add_argument("--geojson", default=os.path.join(root, "data", "default-network", "osm", "rail-geometry.geojson"))
+    ap.add_argument("--apply", action="store_true")
+    args = ap.parse_args()
+
+    layers = [Layer(os.path.join(args.gis, f)) for f in sorted(os.listdir(args.gis)) if f.endswith(".geojson")]
+    _, nrows = read_csv(os.path.join(args.bundle, "nodes.csv"))
+    nodes = {r[0]: (float(r[5]), float(r[4])) for r in nrows if r and not r[0].startswith("#")}
+    lpath = os.path.join(args.bundle, "links.csv")
+    header, lrows = read_csv(lpath)
+    col = {h: i for i, h in enumerate(header)}
+
+    report, features, applied = [], [], 0
+    for row in lrows:
+        if not row or row[0].startswith("#") or row[col["mode"]] != "RAIL":
+            continue
+        a, b = nodes[row[col["from"]]], nodes[row[col["to"]]]
+        planned = row[col["status"]] in ("UNDER_CONSTRUCTION", "PLANNED")
+        kinds = USED_PLANNED if planned else USED
+        layer = next((L for L in layers if L.contains(*a) and L.contains(*b)), None)
+        if layer is None:
+            continue
+        gc = hav(a[0], a[1], b[0], b[1])
+        if gc < MIN_GC_KM:
+            continue  # border and approach links: shorter than the snap tolerance, not measurable
+        res = layer.path(a, b, kinds)
+        old = float(row[col["length_km"]])
+        est = "length_km" in row[col["estimated"]].split("|")
+        if res is None:
+            report.append([row[0], layer.name, f"{old:g}", "estimated" if est else "sourced", "", "", "", f"{gc:.1f}", "no path"])
+            continue
+        km, seq, sa, sb = res
+        pa, pb = layer.coords[seq[0]], layer.coords[seq[-1]]
+        gc_snapped = hav(pa[0], pa[1], pb[0], pb[1])
+        ok_ratio = 0.95 * gc_snapped <= km <= 2.0 * gc_snapped and km >= 0.98 * gc
+        ok_snap = max(sa, sb) <= MAX_ACCEPT_SNAP_KM
+        ok = ok_ratio and ok_snap
+        verdict = "accepted" if ok else ("rejected (ratio)" if not ok_ratio else "rejected (snap)")
+        report.append([row[0], layer.name, f"{old:g}", "estimated" if est else "sourced", f"{km:.1f}",
+                       f"{sa:.2f}", f"{sb:.2f}", f"{gc:.1f}", verdict])
+        if not ok:
+            continue
+        pts = simplify([layer.coords[v] for v in seq], TOLERANCE_M)
+        features.append({"type": "Feature",
+                         "properties": {"link": row[0], "osm_km": round(km, 1), "snap_from_km": round(sa, 2),
+                                        "snap_to_km": round(sb, 2), "layer": layer.name},
+                         "geometry": {"type": "LineString", "coordinates": [[round(x, 5), round(y, 5)] for x, y in pts]}})
+        already = OSM_SOURCE in row[col["sources"]].split("|")
+        if args.apply and not est and not already:
+            row[col["note"]] = (row[col["note"]] + f"; OSM along-line cross-check {km:.1f} km (sourced length kept)").lstrip("; ")
+        if args.apply and est and not already:
+            length = round(km, 1)
+            # A bundle length may not fall below the great-circle distance of its (estimated) node
+            # coordinates minus tolerance; keep at least that.
+            length = max(length, math.ceil(gc * 1.0))
+            row[col["length_km"]] = f"{length:g}"
+            row[col["estimated"]] = "|".join(e for e in row[col["estimated"]].split("|") if e and e != "length_km")
+            srcs = [s for s in row[col["sources"]].split("|") if s not in ("est-detour-1.3", "est-length-split", "est-known-line")]
+            if OSM_SOURCE not in srcs:
+                srcs.append(OSM_SOURCE)
+            row[col["sources"]] = "|".join(srcs)
+            note = re.sub(r";? ?length = great-circle × [0-9.]+ \(GC [0-9,]+ km\),? estimated;?", "", row[col["note"]])
+            note = note.replace("route km TODO; ", "").strip(" ;")
+            row[col["note"]] = (f"length {length:g} km measured along OSM railway geometry (data/tools/osm_rail_lengths.py, "
+                                f"snap {sa:.1f}/{sb:.1f} km; was {old:g} km estimated). " + note).strip()
+            applied += 1
+
+    os.makedirs(os.path.dirname(args.report), exist_ok=True)
+    write_csv(args.report, ["link", "layer", "bundle_km", "bundle_length", "osm_km", "snap_from_km", "snap_to_km", "gc_km", "verdict"], report)
+    os.makedirs(os.path.dirname(args.geojson), exist_ok=True)
+    with open(args.geojson, "w", encoding="utf-8") as f:
+        json.dump({"type": "FeatureCollection",
+                   "name": "karvan-default-rail-geometry-osm",
+                   "licence": "ODbL-1.0",
+                   "attribution": "Data (c) OpenStreetMap contributors, ODbL 1.0, https://www.openstreetmap.org/copyright",
+                   "features": features}, f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
+    if args.apply:
+        write_csv(lpath, header, lrows)
+    print(f"{len(report)} rail links inside the layers; {len(features)} measured; {applied} lengths applied", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+package org.karvan.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.karvan.core.model.Mode;
+import org.karvan.core.routing.Constraints;
+import org.karvan.core.routing.Objective;
+import org.karvan.core.routing.Route;
+import org.karvan.core.routing.RouteRequest;
+import org.karvan.core.routing.Router;
+
+/**
+ * The worked example of docs/scenarios.md: Baku ↔ Nakhchivan by road and by rail, today, with the
+ * Aras corridor and with TRIPP. The figures follow from the data (Iranian road ~55 km per
+ * Interfax/Mehr, rail ~61 km per Caspian News; today's road via Bilasuvar and Jolfa).
+ */
+class ArasCorridorTest {
+
+  static RouteRequest request(String from, String to, Mode mode) {
+    return new RouteRequest(
+        from,
+        to,
+        List.of(),
+        ScenarioTest.FEU,
+        Objective.TIME,
+        Constraints.NONE.withModes(Set.of(mode)));
+  }
+
+  static Route route(Router r, String from, String to, Mode mode) {
+    RouteRequest q = request(from, to, mode);
+    return r.route(q).orElseThrow(() -> new AssertionError(r.explainNoRoute(q)));
+  }
+
+  static double kmIn(Route r, String country) {
+    return r.countries().stream()
+        .filter(c -> c.code().equals(country))
+        .mapToDouble(Route.CountryKm::distanceKm)
+        .sum();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"AZBAK,AZNAK", "AZNAK,AZBAK"})
+  void byRoadTheArasCorridorCutsTheIranianTransitFromAbout310KmToAbout55(String from, String to) {
+    Route today = route(ScenarioTest.BASE, from, to, Mode.ROAD);
+    Route aras = route(ScenarioTest.under("aras-corridor-open"), from, to, Mode.ROAD);
+    assertThat(today.crossings()).contains("BC-BLS-ROAD", "BC-JLF-ROAD");
+    assertThat(aras.crossings()).containsExactlyInAnyOrder("BC-AGB-ROAD", "BC-AOR-ROAD");
+    assertThat(kmIn(today, "IR")).isGreaterThan(250);
+    assertThat(kmIn(aras, "IR")).isBetween(50.0, 65.0);
+    // The whole trip is about as long either way: Alat-Horadiz-Aghband is as long as
+    // Alat-Bilasuvar plus the Iranian road along the Aras.
+    assertThat(aras.totals().distanceKm())
+        .isLessThanOrEqualTo(today.totals().distanceKm())
+        .isGreaterThan(today.totals().distanceKm() - 50);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"AZBAK,AZNAK", "AZNAK,AZBAK"})
+  void byRailNakhchivanIsReachableOnlyOverTheArasRailOrTripp(String from, String to) {
+    assertThat(ScenarioTest.BASE.route(request(from, to, Mode.RAIL))).isEmpty();
+    Route aras = route(ScenarioTest.under("aras-corridor-open"), from, to, Mode.RAIL);
+    assertThat(aras.crossings()).containsExactlyInAnyOrder("BC-AGB-RAIL", "BC-AOR-RAIL");
+    assertThat(kmIn(aras, "IR")).isBetween(55.0, 65.0);
+    Route tripp = route(ScenarioTest.under("tripp-open"), from, to, Mode.RAIL);
+    assertThat(tripp.crossings()).containsExactlyInAnyOrder("BC-TRIPP-E", "BC-TRIPP-W");
+    assertThat(kmIn(tripp, "IR")).isZero();
+    assertThat(kmIn(tripp, "AM")).isBetween(40.0, 45.0);
+  }
+}

@@ -1,0 +1,84 @@
+package org.karvan.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.karvan.core.geo.Geo;
+import org.karvan.core.model.Link;
+import org.karvan.core.model.Mode;
+import org.karvan.core.model.Network;
+import org.karvan.core.model.Node;
+import org.karvan.io.bundle.BundleReader;
+
+/**
+ * The OSM-derived geometry file (ODbL, kept apart from the CC-BY bundle) agrees with links.csv, and
+ * Caspian sailings are drawn through offshore waypoints rather than straight across land.
+ */
+class DefaultNetworkGeometryTest {
+  static final Network NET = BundleReader.readDefault();
+  static final String OSM_SOURCE = "osm-railways-2026-02";
+  static final Path OSM_FILE =
+      Path.of("..", "data", "default-network", "osm", "rail-geometry.geojson");
+
+  @Test
+  void everyLinkMeasuredOnOsmHasItsLineAndTheSameLength() throws IOException {
+    // The file is in the repository: a missing file is a failure, never a skip.
+    assertThat(OSM_FILE).as("run from karvan-io; the file ships in data/").exists();
+    JsonNode fc = new ObjectMapper().readTree(Files.readString(OSM_FILE));
+    assertThat(fc.get("licence").asText()).isEqualTo("ODbL-1.0");
+    assertThat(fc.get("attribution").asText()).contains("OpenStreetMap contributors");
+    Map<String, JsonNode> byLink = new HashMap<>();
+    for (JsonNode f : fc.get("features")) {
+      byLink.put(f.get("properties").get("link").asText(), f);
+    }
+    List<Link> measured =
+        NET.links().stream().filter(l -> l.provenance().sources().contains(OSM_SOURCE)).toList();
+    assertThat(measured).hasSizeGreaterThanOrEqualTo(20);
+    for (Link l : measured) {
+      JsonNode f = byLink.get(l.id());
+      assertThat(f).as(l.id() + " has an OSM line").isNotNull();
+      assertThat(l.mode()).isEqualTo(Mode.RAIL);
+      assertThat(l.provenance().estimated()).as(l.id()).doesNotContain("length_km");
+      assertThat(l.lengthKm())
+          .as(l.id())
+          .isCloseTo(f.get("properties").get("osm_km").asDouble(), within(0.06));
+      // The line runs from near one end node to near the other (within the accepted snap).
+      JsonNode c = f.get("geometry").get("coordinates");
+      Node a = NET.getNode(l.from());
+      Node b = NET.getNode(l.to());
+      assertThat(km(a, c.get(0))).as(l.id() + " start").isLessThan(10.01);
+      assertThat(km(b, c.get(c.size() - 1))).as(l.id() + " end").isLessThan(10.01);
+    }
+    for (String id : byLink.keySet()) {
+      assertThat(NET.findLink(id)).as("feature " + id + " names a link").isPresent();
+    }
+  }
+
+  @Test
+  void caspianSailingsHaveOffshoreWaypoints() {
+    List<Link> caspian =
+        NET.links().stream()
+            .filter(l -> l.mode() == Mode.SEA || l.mode() == Mode.FERRY)
+            .filter(l -> inCaspian(NET.getNode(l.from())) && inCaspian(NET.getNode(l.to())))
+            .toList();
+    assertThat(caspian).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(caspian).allSatisfy(l -> assertThat(l.geometry()).as(l.id()).isNotEmpty());
+  }
+
+  static boolean inCaspian(Node n) {
+    return n.lat() > 36.5 && n.lat() < 47 && n.lon() > 46.5 && n.lon() < 55.5;
+  }
+
+  static double km(Node n, JsonNode lonLat) {
+    return Geo.distanceKm(n.lat(), n.lon(), lonLat.get(1).asDouble(), lonLat.get(0).asDouble());
+  }
+}

@@ -259,7 +259,7 @@ final class MultimodalAssign {
       }
       {
         var ec = s.f().cost(e);
-        double usdPerT = ec.usd(ref.vehicles(), ref.teu(), ref.tonnes()) / ref.tonnes();
+        double usdPerT = ref.usd(ec) / ref.tonnes();
         String node = g.physNode(g.physOf(g.csr().tail(e))).id();
         String where =
             g.kind(e) == EdgeKind.MOVE && g.link(e).mode().isWater() ? "sea" : net.countryOf(node);

@@ -88,17 +88,16 @@ public final class MultimodalGraph {
     }
     // Edges, in input order; permuted to CSR order below.
     EdgeList el = new EdgeList();
-    EdgeCost endpoint = costs.endpoint();
     for (int i = 0; i < nodes.size(); i++) {
       for (State s : states.get(i)) {
         if (s == State.HUB) {
           continue;
         }
         if (!s.isAboard()) {
-          el.add(base[i], vid.get(key(i, s)), EdgeKind.LOAD, -1, true, endpoint);
+          el.add(base[i], vid.get(key(i, s)), EdgeKind.LOAD, -1, true, endpoint(costs, i, s));
         }
         if (!s.isWater() || s.isAboard()) {
-          el.add(vid.get(key(i, s)), base[i], EdgeKind.UNLOAD, -1, true, endpoint);
+          el.add(vid.get(key(i, s)), base[i], EdgeKind.UNLOAD, -1, true, endpoint(costs, i, s));
         }
       }
     }
@@ -142,11 +141,11 @@ public final class MultimodalGraph {
     for (int ti = 0; ti < terminals.size(); ti++) {
       Terminal t = terminals.get(ti);
       int n = nodeIndex.get(t.node());
-      EdgeCost c = costs.transfer(t);
       for (ModeGauge[] dir : new ModeGauge[][] {{t.from(), t.to()}, {t.to(), t.from()}}) {
         Integer x = vid.get(key(n, State.exit(dir[0])));
         Integer y = vid.get(key(n, State.entry(dir[1])));
         if (x != null && y != null) {
+          EdgeCost c = costs.transfer(t, dir[0].mode(), dir[1].mode());
           el.add(x, y, EdgeKind.TRANSFER, ti, dir[0] == t.from(), c);
         }
       }
@@ -171,6 +170,11 @@ public final class MultimodalGraph {
   /** Compiles a network with a profile. O(V + E) time and memory. */
   public static MultimodalGraph compile(Network network, Profile profile) {
     return new MultimodalGraph(network, profile);
+  }
+
+  /** Loading or unloading at node {@code i} in state {@code s}: at a port with its customs. */
+  private EdgeCost endpoint(CostModel cm, int i, State s) {
+    return s.isWater() ? cm.endpointAtPort(nodes.get(i).id(), s.isAboard()) : cm.endpoint();
   }
 
   private static long key(int phys, State s) {
@@ -304,12 +308,16 @@ public final class MultimodalGraph {
   public EdgeCost[] costsUnder(DataView view, Profile profile) {
     CostModel cm = new CostModel(network, profile, view);
     EdgeCost[] out = new EdgeCost[eCost.length];
-    EdgeCost endpoint = cm.endpoint();
     for (int e = 0; e < out.length; e++) {
       out[e] =
           switch (eKind[e]) {
-            case LOAD, UNLOAD -> endpoint;
-            case TRANSFER -> cm.transfer(view.terminal(terminals.get(eRef[e])));
+            case LOAD -> endpoint(cm, vPhys[csr.head(e)], stateOf(csr.head(e)));
+            case UNLOAD -> endpoint(cm, vPhys[csr.tail(e)], stateOf(csr.tail(e)));
+            case TRANSFER ->
+                cm.transfer(
+                    view.terminal(terminals.get(eRef[e])),
+                    stateOf(csr.tail(e)).mode(),
+                    stateOf(csr.head(e)).mode());
             case MOVE ->
                 cm.move(
                     view.link(links.get(eRef[e])),

@@ -95,7 +95,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     return c;
   }
 
-  private record WeightKey(Objective o, double teu, double tonnes, double vehicles) {}
+  private record WeightKey(Objective o, Cargo shape) {}
 
   /**
    * Edge weights for an objective and cargo, with {@code perGcKm}: the least weight per km of
@@ -106,12 +106,13 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   public record Weights(double[] w, double perGcKm) {}
 
   public Weights weights(Objective o, Cargo c) {
-    WeightKey k = new WeightKey(o, c.teu(), c.tonnes(), c.vehicles());
+    WeightKey k = new WeightKey(o, c.shape());
     Weights cached = weightCache.get(k);
     if (cached != null) {
       return cached;
     }
     double vot = profile.get("value_of_time.usd_per_teu_h");
+    double restScale = c.restScale(profile);
     int m = g.csr().edgeCount();
     double[] w = new double[m];
     double ratio = Double.POSITIVE_INFINITY;
@@ -119,11 +120,10 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       EdgeCost ec = costs[e];
       w[e] =
           switch (o) {
-            case TIME -> ec.hours();
-            case COST -> ec.usd(c.vehicles(), c.teu(), c.tonnes());
-            case CO2 -> ec.kg(c.teu(), c.tonnes());
-            case GENERALIZED ->
-                ec.usd(c.vehicles(), c.teu(), c.tonnes()) + vot * c.teu() * ec.hours();
+            case TIME -> c.hours(ec, restScale);
+            case COST -> c.usd(ec);
+            case CO2 -> c.kg(ec);
+            case GENERALIZED -> c.usd(ec) + vot * c.teu() * c.hours(ec, restScale);
           };
       if (g.kind(e) == EdgeKind.MOVE) {
         int a = g.physOf(g.csr().tail(e));

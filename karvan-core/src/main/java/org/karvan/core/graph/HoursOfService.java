@@ -151,7 +151,10 @@ public final class HoursOfService {
     private Rest restDue(double at) {
       boolean periodDone = period >= r.periodDrivingH() - EPS;
       boolean weekDone = week >= weekCap() - EPS;
-      if (weekDone || (periodDone && periods + 1 >= r.periodsPerWeek())) {
+      // A week also ends when its last daily period ended at a long stop (periods already full).
+      if (weekDone
+          || periods >= r.periodsPerWeek()
+          || (periodDone && periods + 1 >= r.periodsPerWeek())) {
         weeklyReset();
         return new Rest(RestKind.WEEKLY_REST, at, driven, r.weeklyRestH());
       }

@@ -68,6 +68,7 @@ public final class RouteJson {
       x.put("durationHours", r(e.durationHours(), 2));
       x.put("costUsd", r(e.costUsd(), 2));
       x.put("co2eKg", r(e.co2eKg(), 1));
+      x.put("kmFromOrigin", r(e.kmFromOrigin(), 1));
     }
     ArrayNode countries = o.putArray("countries");
     route

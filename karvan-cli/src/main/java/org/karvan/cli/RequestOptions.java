@@ -26,8 +26,21 @@ final class RequestOptions {
       paramLabel = "CARGO",
       defaultValue = "1x40ft",
       description =
-          "1x40ft, 2x20ft, 1x40ft@24t, 20t bulk, 1 truck, 3 wagons (default: ${DEFAULT-VALUE}).")
+          "1x40ft, 2x20ft, 1x40ft@24t, 20t bulk, 1 truck, 3 wagons@60t, optionally with"
+              + " drivers=2 (default: ${DEFAULT-VALUE}).")
   String cargo;
+
+  @Option(
+      names = "--drivers",
+      paramLabel = "N",
+      description = "Truck crew, 1 or 2 (hours of service; default 1, or drivers= in --cargo).")
+  Integer drivers;
+
+  @Option(
+      names = "--regime",
+      paramLabel = "REGIME",
+      description = "Customs regime at port entries: transit (default) or import.")
+  String regime;
 
   @Option(
       names = "--optimize",
@@ -133,10 +146,16 @@ final class RequestOptions {
 
   Profile profile() {
     Profile prof = profile == null ? ProfileReader.readDefault() : ProfileReader.read(profile);
-    if (set.isEmpty()) {
+    if (set.isEmpty() && regime == null) {
       return prof;
     }
     Map<String, Double> o = new LinkedHashMap<>();
+    if (regime != null) {
+      if (!regime.equals("transit") && !regime.equals("import")) {
+        throw new UserException("--regime: use transit or import, got '" + regime + "'");
+      }
+      o.put("customs.regime", regime.equals("import") ? 1.0 : 0.0);
+    }
     for (var e : set.entrySet()) {
       try {
         o.put(e.getKey(), Double.parseDouble(e.getValue()));
@@ -148,7 +167,14 @@ final class RequestOptions {
   }
 
   Cargo cargo(Profile p) {
-    return cargo(cargo, p, "--cargo");
+    Cargo c = cargo(cargo, p, "--cargo");
+    if (drivers == null) {
+      return c;
+    }
+    if (drivers != 1 && drivers != 2) {
+      throw new UserException("--drivers: 1 or 2, got " + drivers);
+    }
+    return c.withDrivers(drivers);
   }
 
   static Cargo cargo(String text, Profile p, String where) {

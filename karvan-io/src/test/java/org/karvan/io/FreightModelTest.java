@@ -213,4 +213,37 @@ class FreightModelTest {
     assertThat(transit.totals().durationHours() - withOwn.totals().durationHours())
         .isCloseTo(9, within(1e-9));
   }
+
+  @Test
+  void aScenarioProfileSetsTheHoursOfServiceRulesOfTheItinerary() {
+    String yaml =
+        String.join(
+            "\n",
+            "name: t",
+            "description: shorter daily rest",
+            "sources: [test]",
+            "modifications:",
+            "  - type: set-parameter",
+            "    key: road.hos.daily_rest_h",
+            "    value: 9",
+            "");
+    var s = org.karvan.io.scenario.ScenarioReader.read(bytes(yaml), "t.yaml");
+    Network net = roadLine();
+    MultimodalGraph g = MultimodalGraph.compile(net, PROFILE);
+    Router under =
+        new Router(g, org.karvan.core.scenario.ScenarioView.apply(net, PROFILE, List.of(s)));
+    Route r =
+        under
+            .route(
+                new RouteRequest(
+                    "KZOOO",
+                    "TMDDD",
+                    List.of(),
+                    Cargo.parse("1x40ft", PROFILE),
+                    Objective.TIME,
+                    Constraints.NONE))
+            .orElseThrow();
+    // As in restsFallWhereTheRulesPutThem..., with a 9 h daily rest instead of 11 h.
+    assertThat(rests(r)).extracting(Event::durationHours).containsExactly(0.75, 9.0, 0.75);
+  }
 }

@@ -191,11 +191,6 @@ public final class CostModel {
         0);
   }
 
-  /** The customs model of this cost model's profile. */
-  public PortCustoms customs() {
-    return customs;
-  }
-
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "CostModel[%s]", p.name());

@@ -9,11 +9,13 @@ import java.util.Set;
 import org.karvan.core.graph.EdgeCost;
 import org.karvan.core.graph.HoursOfService;
 import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.core.graph.PortCustoms;
 import org.karvan.core.graph.State;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Terminal;
+import org.karvan.core.profile.Profile;
 import org.karvan.core.routing.Route.CountryKm;
 import org.karvan.core.routing.Route.Event;
 import org.karvan.core.routing.Route.EventType;
@@ -37,7 +39,21 @@ public final class Itineraries {
   /** With edge costs under a scenario ({@link MultimodalGraph#costsUnder}). */
   public static Route build(
       MultimodalGraph g, EdgeCost[] costs, int[] edges, Cargo cargo, double objectiveValue) {
-    return new Builder(g, costs, cargo).run(edges, objectiveValue);
+    return build(g, costs, g.profile(), edges, cargo, objectiveValue);
+  }
+
+  /**
+   * With edge costs and the profile under a scenario: the profile gives the hours-of-service rules
+   * and the customs regime named in events.
+   */
+  public static Route build(
+      MultimodalGraph g,
+      EdgeCost[] costs,
+      Profile profile,
+      int[] edges,
+      Cargo cargo,
+      double objectiveValue) {
+    return new Builder(g, costs, profile, cargo).run(edges, objectiveValue);
   }
 
   private static final class Builder {
@@ -72,12 +88,15 @@ public final class Itineraries {
 
     final EdgeCost[] costs;
 
-    Builder(MultimodalGraph g, EdgeCost[] costs, Cargo c) {
+    final boolean importRegime;
+
+    Builder(MultimodalGraph g, EdgeCost[] costs, Profile profile, Cargo c) {
       this.g = g;
       this.costs = costs;
       this.n = g.network();
       this.c = c;
-      this.hos = HoursOfService.Rules.of(g.profile(), c.drivers());
+      this.hos = HoursOfService.Rules.of(profile, c.drivers());
+      this.importRegime = new PortCustoms(profile).importRegime();
     }
 
     String phys(int v) {
@@ -139,7 +158,7 @@ public final class Itineraries {
       if (!entry) {
         return "export/transit exit";
       }
-      return g.costs().customs().importRegime() ? "import regime" : "transit regime";
+      return importRegime ? "import regime" : "transit regime";
     }
 
     Route run(int[] edges, double objectiveValue) {

@@ -195,7 +195,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     for (int e : edges) {
       value += ws.w()[e];
     }
-    return Optional.of(Itineraries.build(g, costs, edges, r.cargo(), value));
+    return Optional.of(Itineraries.build(g, costs, profile, edges, r.cargo(), value));
   }
 
   private int[] path(RouteRequest r, Weights ws, BitSet off) {
@@ -336,7 +336,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       for (int e : edges) {
         value += base.w()[e];
       }
-      Route route = Itineraries.build(g, costs, edges, r.cargo(), value);
+      Route route = Itineraries.build(g, costs, profile, edges, r.cargo(), value);
       Set<String> ls = new HashSet<>(route.links());
       boolean distinct = true;
       for (int i = 0; i < kept.size(); i++) {
@@ -434,7 +434,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     Pareto.Result res = Pareto.search(g.csr(), s, t, w, scale, off, g.hubs(), maxLabels);
     List<Route> routes = new ArrayList<>();
     for (Pareto.Solution sol : res.front()) {
-      routes.add(Itineraries.build(g, costs, sol.edges(), r.cargo(), sol.criteria()[0]));
+      routes.add(Itineraries.build(g, costs, profile, sol.edges(), r.cargo(), sol.criteria()[0]));
     }
     return new ParetoRoutes(routes, res.truncated(), res.labels(), maxLabels);
   }

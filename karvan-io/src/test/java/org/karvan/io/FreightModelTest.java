@@ -246,4 +246,42 @@ class FreightModelTest {
     // As in restsFallWhereTheRulesPutThem..., with a 9 h daily rest instead of 11 h.
     assertThat(rests(r)).extracting(Event::durationHours).containsExactly(0.75, 9.0, 0.75);
   }
+
+  @Test
+  void reliabilityModelsTheEntryCustomsAsADistribution() {
+    Network tiny = TinyBundle.load().read();
+    MultimodalGraph g = MultimodalGraph.compile(tiny, PROFILE);
+    Router router = new Router(g);
+    java.util.BitSet off = new java.util.BitSet();
+    // Close the rail border so the route takes the ferry Bravo -> Delta.
+    for (int e = 0; e < g.csr().edgeCount(); e++) {
+      if (g.kind(e) == org.karvan.core.graph.EdgeKind.MOVE
+          && "BC-RAIL".equals(g.link(e).borderCrossing())) {
+        off.set(e);
+      }
+    }
+    double[] w = router.weights(Objective.TIME, Cargo.parse("1x40ft", PROFILE)).w();
+    var p =
+        new org.karvan.core.routing.Dijkstra(g.csr())
+            .route(
+                g.hub(g.physIndex("IRAAA")), g.hub(g.physIndex("AZDDD")), w, off, g.hubs(), null);
+    var model = new org.karvan.core.reliability.RouteModels(0, 0.3, 0).of(g, "ferry", p.edges(), 0);
+    var customs =
+        model.components().stream()
+            .filter(c -> c.label().startsWith("customs"))
+            .map(org.karvan.core.reliability.Component::label)
+            .toList();
+    // Exit at Bravo (fixed 6 h) and entry at Delta (transit: mean 12 h, p90 24 h).
+    assertThat(customs).containsExactly("customs IRBBB", "customs AZDDD");
+    var entry =
+        (org.karvan.core.reliability.Component.LogNormal)
+            model.components().stream()
+                .filter(c -> c.label().equals("customs AZDDD"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(Math.exp(entry.mu() + entry.sigma() * entry.sigma() / 2))
+        .isCloseTo(12, within(1e-9));
+    assertThat(Math.exp(entry.mu() + 1.2815515655446004 * entry.sigma()))
+        .isCloseTo(24, within(1e-6));
+  }
 }

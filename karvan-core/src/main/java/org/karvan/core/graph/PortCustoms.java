@@ -35,9 +35,17 @@ public final class PortCustoms {
     return byPort(importRegime ? "customs.port.import_h" : "customs.port.transit_h", node);
   }
 
-  /** The 90th percentile of entry clearance under the regime, h (for reliability analysis). */
+  /**
+   * The 90th percentile of entry clearance under the regime, h (for reliability analysis). A port
+   * with its own mean but no own p90 keeps the default ratio p90 / mean.
+   */
   public double p90Hours(String node) {
-    return byPort(importRegime ? "customs.port.import_p90_h" : "customs.port.transit_p90_h", node);
+    String mean = importRegime ? "customs.port.import_h" : "customs.port.transit_h";
+    String p90 = importRegime ? "customs.port.import_p90_h" : "customs.port.transit_p90_h";
+    if (p.find(p90 + "." + node).isPresent() || p.find(mean + "." + node).isEmpty()) {
+      return byPort(p90, node);
+    }
+    return hours(node, true) * p.get(p90) / p.get(mean);
   }
 
   /** Fee per truck or wagon, USD, each time customs is passed. */

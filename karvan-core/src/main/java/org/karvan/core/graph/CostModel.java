@@ -153,6 +153,18 @@ public final class CostModel {
     return withCustoms(h, t.node(), from.isWater());
   }
 
+  /**
+   * Changing service line at a port: the box is discharged and loaded again in the port, no
+   * customs; the wait for the next departure is on the boarding move that follows.
+   */
+  public EdgeCost transshipment() {
+    return EdgeCost.handling(
+        p.get("port.transshipment_h"),
+        p.get("port.transshipment_usd_per_teu"),
+        0,
+        p.get("co2.terminal.kg_per_teu"));
+  }
+
   /** Loading at the origin or unloading at the destination. */
   public EdgeCost endpoint() {
     return EdgeCost.handling(

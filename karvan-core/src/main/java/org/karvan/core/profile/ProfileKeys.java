@@ -163,6 +163,14 @@ public final class ProfileKeys {
           new ParameterSpec(
               "customs.port.usd_per_vehicle.*", "USD/vehicle", 0, 100000, "a port's customs fee"),
           new ParameterSpec(
+              "port.transshipment_h", "h", 0, 1000, "changing service line at a port, handling"),
+          new ParameterSpec(
+              "port.transshipment_usd_per_teu",
+              "USD/TEU",
+              0,
+              100000,
+              "changing service line at a port, cost"),
+          new ParameterSpec(
               "ferry.default_sailings_per_week",
               "1/week",
               0.01,

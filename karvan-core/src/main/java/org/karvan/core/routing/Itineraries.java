@@ -218,6 +218,20 @@ public final class Itineraries {
               customs(ec, t.node(), true);
             }
           }
+          case TRANSSHIP -> {
+            flush();
+            clock = null;
+            event(
+                EventType.TRANSSHIPMENT,
+                at,
+                label(g.stateOf(tail))
+                    + " "
+                    + g.serviceLines().name(g.lineOf(tail))
+                    + " -> next departure (change of service)",
+                ec.handlingH(),
+                handUsd,
+                eKg);
+          }
           case MOVE -> move(e, ec);
         }
         visit(phys(head));

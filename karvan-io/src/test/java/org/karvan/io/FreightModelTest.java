@@ -208,6 +208,9 @@ class FreightModelTest {
     assertThat(customs).extracting(Event::durationHours).containsExactly(6.0, 12.0);
     // USD 100 per truck each time.
     assertThat(customs).extracting(Event::costUsd).containsExactly(100.0, 100.0);
+    // CPMM TFI1 / TFI2 count the port customs as border-crossing points.
+    var cpmm = org.karvan.core.scenario.Cpmm.of(tiny, transit, Cargo.parse("1x40ft", PROFILE));
+    assertThat(cpmm.crossings()).extracting(c -> c.at()).containsExactly("IRBBB", "AZDDD");
     Profile own = PROFILE.with(Map.of("customs.port.transit_h.AZDDD", 3.0), "test");
     Route withOwn = new Router(MultimodalGraph.compile(tiny, own)).route(rq).orElseThrow();
     assertThat(transit.totals().durationHours() - withOwn.totals().durationHours())

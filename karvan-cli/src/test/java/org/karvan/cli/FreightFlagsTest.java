@@ -40,6 +40,14 @@ class FreightFlagsTest {
     double one = hoursOf(json(base), "DRIVER_REST");
     double two = hoursOf(json(concat(base, "--drivers", "2")), "DRIVER_REST");
     assertThat(one).isGreaterThan(0);
+    JsonNode cargo = json(concat(base, "--cargo", "2x20ft@12t", "--drivers", "2")).path("cargo");
+    assertThat(cargo.path("unit").asText()).isEqualTo("20ft");
+    assertThat(cargo.path("boxes20").asDouble()).isEqualTo(2);
+    // 2 x (12 + 2.23) = 28.46 t exceeds a truck's 25 t: two trucks; one flat wagon (60 t).
+    assertThat(cargo.path("trucks").asDouble()).isEqualTo(2);
+    assertThat(cargo.path("wagons").asDouble()).isEqualTo(1);
+    assertThat(cargo.path("grossTonnes").asDouble()).isEqualTo(28.46);
+    assertThat(cargo.path("drivers").asInt()).isEqualTo(2);
     assertThat(two).isLessThan(one);
     assertThat(CliTest.run(concat(base, "--drivers", "3")).code()).isEqualTo(2);
     assertThat(CliTest.run(concat(base, "--regime", "bonded")).code()).isEqualTo(2);

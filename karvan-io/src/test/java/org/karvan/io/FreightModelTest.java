@@ -86,18 +86,18 @@ class FreightModelTest {
   @Test
   void restsFallWhereTheRulesPutThemAndNoneBeforeUnloading() {
     Route r = road("KZOOO", "TMDDD", "1x40ft");
-    // load 12 | R1 9 h, break at 270 km | daily rest before the border link, at 540 km | R2 0.1 h
-    // | clearance 12 h (counts as a daily rest) | R3 5 h, break 4.5 h in: km 546 + 270 | unload 12
+    // load 12 | R1 9 h, break at 270 km | at the border the daily rest is due and taken in the 12 h
+    // queue and clearance | R2 0.1 h | R3 5 h: break after 4.5 h of driving since the border, 4.4
+    // h into R3 = km 546 + 264 | unload 12, no rest before it
     assertThat(r.totals().durationHours())
-        .isCloseTo(12 + 9 + 0.75 + 11 + 0.1 + 12 + 5 + 0.75 + 12, within(1e-9));
-    assertThat(rests(r)).extracting(Event::durationHours).containsExactly(0.75, 11.0, 0.75);
-    assertThat(rests(r)).extracting(Event::kmFromOrigin).containsExactly(270.0, 540.0, 816.0);
-    assertThat(rests(r)).extracting(Event::at).containsExactly("KZOOO", "KZPPP", "TMQQQ");
+        .isCloseTo(12 + 9 + 0.75 + 12 + 0.1 + 5 + 0.75 + 12, within(1e-9));
+    assertThat(rests(r)).extracting(Event::durationHours).containsExactly(0.75, 0.75);
+    assertThat(rests(r)).extracting(Event::kmFromOrigin).containsExactly(270.0, 810.0);
+    assertThat(rests(r)).extracting(Event::at).containsExactly("KZOOO", "TMQQQ");
     assertThat(r.events())
         .extracting(Event::type)
         .containsExactly(
             EventType.LOADING,
-            EventType.DRIVER_REST,
             EventType.DRIVER_REST,
             EventType.BORDER_CROSSING,
             EventType.DRIVER_REST,
@@ -223,12 +223,12 @@ class FreightModelTest {
         String.join(
             "\n",
             "name: t",
-            "description: shorter daily rest",
+            "description: earlier breaks",
             "sources: [test]",
             "modifications:",
             "  - type: set-parameter",
-            "    key: road.hos.daily_rest_h",
-            "    value: 9",
+            "    key: road.hos.break_after_h",
+            "    value: 4",
             "");
     var s = org.karvan.io.scenario.ScenarioReader.read(bytes(yaml), "t.yaml");
     Network net = roadLine();
@@ -246,8 +246,9 @@ class FreightModelTest {
                     Objective.TIME,
                     Constraints.NONE))
             .orElseThrow();
-    // As in restsFallWhereTheRulesPutThem..., with a 9 h daily rest instead of 11 h.
-    assertThat(rests(r)).extracting(Event::durationHours).containsExactly(0.75, 9.0, 0.75);
+    // As in restsFallWhereTheRulesPutThem..., with a break after 4 h: at 4 h and 8 h in R1 (240
+    // and 480 km), then 3.9 h into R3 (km 546 + 234).
+    assertThat(rests(r)).extracting(Event::kmFromOrigin).containsExactly(240.0, 480.0, 780.0);
   }
 
   @Test

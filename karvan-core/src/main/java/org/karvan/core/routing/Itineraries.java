@@ -308,9 +308,6 @@ public final class Itineraries {
             ec.borderH(),
             c.borderUsd(ec),
             0);
-        if (clock != null) {
-          clock.stop(ec.borderH());
-        }
       }
     }
 
@@ -319,6 +316,9 @@ public final class Itineraries {
       if (clock == null) {
         clock = new HoursOfService.Clock(hos);
       }
+      // The truck stands in the border queue and clearance before it crosses: a rest that is due
+      // is taken there when the stop is long enough.
+      clock.stop(ec.borderH());
       for (HoursOfService.Rest r : clock.drive(ec.moveH(), ec.km())) {
         String detail =
             String.format(

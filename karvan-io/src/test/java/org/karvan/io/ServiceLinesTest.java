@@ -32,22 +32,30 @@ class ServiceLinesTest {
   static final Profile PROFILE = ProfileReader.readDefault();
 
   static Network sea(String s2Chokepoints) {
+    return sea(s2Chokepoints, false);
+  }
+
+  /** With {@code s3}: a port D (KZ) beyond C, served by S3 once a week in 10 h. */
+  static Network sea(String s2Chokepoints, boolean s3) {
     String nodes =
         "id,name,aliases,country,lat,lon,kinds,sources,as_of,estimated,note\n"
             + "IRAAA,A,,IR,37.0,50.0,PORT,s1,,,\n"
             + "AZBBB,B,,AZ,40.0,50.0,PORT,s1,,,\n"
-            + "KZCCC,C,,KZ,43.0,51.0,PORT,s1,,,\n";
+            + "KZCCC,C,,KZ,43.0,51.0,PORT,s1,,,\n"
+            + (s3 ? "KZDDD,D,,KZ,45.0,51.0,PORT,s1,,,\n" : "");
     String links =
         "id,from,to,mode,length_km,direction,gauge,electrified,speed_kmh,capacity_tpy,status,"
             + "opening_year,border_crossing,chokepoints,geometry,sources,as_of,estimated,note\n"
             + "S1,IRAAA,AZBBB,SEA,500,BOTH,,,,,OPERATIONAL,,,,,s1,,,\n"
             + "S2,AZBBB,KZCCC,SEA,400,BOTH,,,,,OPERATIONAL,,,"
             + s2Chokepoints
-            + ",,s1,,,\n";
+            + ",,s1,,,\n"
+            + (s3 ? "S3,KZCCC,KZDDD,SEA,300,BOTH,,,,,OPERATIONAL,,,,,s1,,,\n" : "");
     String services =
         "link,sailings_per_week,sailing_h,operator,sources,as_of,estimated,note\n"
             + "S1,2,20,,s1,,,\n"
-            + "S2,1,15,,s1,,,\n";
+            + "S2,1,15,,s1,,,\n"
+            + (s3 ? "S3,1,10,,s1,,,\n" : "");
     TinyBundle b = TinyBundle.load();
     String crossings = b.text("border_crossings.csv").lines().findFirst().orElseThrow() + "\n";
     String terminals = b.text("terminals.csv").lines().findFirst().orElseThrow() + "\n";
@@ -130,8 +138,9 @@ class ServiceLinesTest {
         .hasMessageContaining("'NOPE' is not a water link");
     ServiceLines lines = ServiceLines.of(n);
     assertThat(lines.count()).isEqualTo(2);
-    assertThat(lines.staysAboard(0, 1)).isFalse();
-    assertThat(lines.staysAboard(1, 1)).isTrue();
+    assertThat(lines.name(lines.lineOf(1))).isEqualTo("S2");
+    assertThat(lines.isPassage(lines.lineOf(1))).isFalse();
+    assertThat(ServiceLines.of(sea("CAN")).isPassage(1)).isTrue();
   }
 
   @Test
@@ -148,14 +157,36 @@ class ServiceLinesTest {
                     Objective.TIME,
                     Constraints.NONE.withModes(java.util.Set.of(org.karvan.core.model.Mode.SEA))))
             .orElseThrow();
-    // Through Suez aboard (a passage), then a change of ship at Istanbul for Poti.
-    assertThat(of(poti, EventType.TRANSSHIPMENT)).extracting(Event::at).containsExactly("TRIST");
-    assertThat(of(poti, EventType.SHIP_WAIT)).hasSize(2);
-    assertThat(poti.legs().get(0).links()).containsExactly("S-NSA-SUZ", "S-SUZ-PSD", "S-PSD-IST");
-    // Every sea leg is one service, or runs through the canal.
-    for (Route.Leg l : poti.legs()) {
-      assertThat(l.links().stream().filter(id -> !id.equals("S-SUZ-PSD")).count())
-          .isLessThanOrEqualTo(2);
-    }
+    // Through Suez aboard on the Nhava Sheva service (the canal is a passage), a change of ship at
+    // Port Said (the data has no rotation joining the Indian and Mediterranean links) and again
+    // at Istanbul for Poti.
+    assertThat(of(poti, EventType.TRANSSHIPMENT))
+        .extracting(Event::at)
+        .containsExactly("EGPSD", "TRIST");
+    assertThat(of(poti, EventType.SHIP_WAIT)).hasSize(3);
+    assertThat(poti.legs().get(0).links()).containsExactly("S-NSA-SUZ", "S-SUZ-PSD");
+    assertThat(poti.legs()).allSatisfy(l -> assertThat(l.links()).hasSizeLessThanOrEqualTo(2));
+  }
+
+  @Test
+  void aShipKeepsItsOwnLineThroughACanal() {
+    // A -S1- B -canal S2- C -S3- D: aboard S1 through the canal to C, then a change of ship.
+    Route r =
+        new Router(MultimodalGraph.compile(sea("CAN", true), PROFILE))
+            .route(
+                new RouteRequest(
+                    "IRAAA",
+                    "KZDDD",
+                    List.of(),
+                    Cargo.parse("1x40ft", PROFILE),
+                    Objective.TIME,
+                    Constraints.NONE))
+            .orElseThrow();
+    // load 12 + exit 6 + wait 42 + S1 20 + canal 15 + transship at C 24 + wait 84 + S3 10 + entry
+    // 12 + unload 12
+    assertThat(r.totals().durationHours())
+        .isCloseTo(12 + 6 + 42 + 20 + 15 + 24 + 84 + 10 + 12 + 12, within(1e-9));
+    assertThat(of(r, EventType.TRANSSHIPMENT)).extracting(Event::at).containsExactly("KZCCC");
+    assertThat(of(r, EventType.TRANSSHIPMENT).get(0).detail()).contains("S1");
   }
 }

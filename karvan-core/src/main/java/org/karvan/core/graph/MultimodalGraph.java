@@ -84,6 +84,20 @@ public final class MultimodalGraph {
             .add(lines.lineOf(li));
       }
     }
+    // Ships of every line sail through a canal and stay on their line: the lines at one end of a
+    // passage are also aboard at the other (to a fixpoint, for consecutive passages).
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (int li = 0; li < links.size(); li++) {
+        Link l = links.get(li);
+        if (l.mode().isWater() && lines.isPassage(lines.lineOf(li))) {
+          State s = State.aboard(l.mode());
+          TreeSet<Integer> a = linesAt.get(key(nodeIndex.get(l.from()), s, -1));
+          TreeSet<Integer> b = linesAt.get(key(nodeIndex.get(l.to()), s, -1));
+          changed |= a.addAll(b) | b.addAll(a);
+        }
+      }
+    }
     // Virtual nodes: phys-major, so the virtual nodes of one place are adjacent.
     int[] base = new int[nodes.size()];
     List<Integer> phys = new ArrayList<>();
@@ -150,10 +164,19 @@ public final class MultimodalGraph {
                 fwd,
                 costs.move(l, fwd, true));
             EdgeCost aboard = costs.move(l, fwd, false);
-            for (int m : linesAt.get(key(from, s, -1))) {
-              if (lines.staysAboard(m, line)) {
-                el.add(vid.get(key(from, s, m)), head, EdgeKind.MOVE, li, fwd, aboard);
+            if (lines.isPassage(line)) {
+              // Through a canal every line stays on itself.
+              for (int m : linesAt.get(key(from, s, -1))) {
+                el.add(
+                    vid.get(key(from, s, m)),
+                    vid.get(key(to, s, m)),
+                    EdgeKind.MOVE,
+                    li,
+                    fwd,
+                    aboard);
               }
+            } else {
+              el.add(vid.get(key(from, s, line)), head, EdgeKind.MOVE, li, fwd, aboard);
             }
           } else {
             el.add(

@@ -80,13 +80,8 @@ public final class ServiceLines {
     return names.get(line);
   }
 
-  /** True for a canal passage: entered from any line, continued onto any line. */
+  /** True for the line of a canal link: ships of every line also sail through it. */
   public boolean isPassage(int line) {
     return passage.get(line);
-  }
-
-  /** Whether a ship aboard on line {@code from} may sail on along a link of line {@code to}. */
-  public boolean staysAboard(int from, int to) {
-    return from == to || isPassage(from) || isPassage(to);
   }
 }

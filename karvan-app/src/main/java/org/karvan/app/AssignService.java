@@ -298,7 +298,7 @@ public final class AssignService {
         continue;
       }
       var ec = s.f().cost(e);
-      double usdPerT = ec.usd(ref.vehicles(), ref.teu(), ref.tonnes()) / ref.tonnes();
+      double usdPerT = ref.usd(ec) / ref.tonnes();
       String tail = g.physNode(g.physOf(g.csr().tail(e))).id();
       String where =
           g.kind(e) == EdgeKind.MOVE && g.link(e).mode().isWater() ? "sea" : net.countryOf(tail);

@@ -55,7 +55,7 @@ public final class ChartService {
     }
     scenarioCount(req.scenarios(), f);
     Resolver.Resolved r = k.resolver().resolve(req.spec(), f, true);
-    List<Scenarios.Applied> others = applied(req.scenarios(), f);
+    List<Scenarios.Applied> others = applied(r.workspace(), req.scenarios(), f);
     f.throwIfAny();
     RouteRequest q = r.request();
     List<TcdChart.Series> series = new ArrayList<>();
@@ -115,12 +115,13 @@ public final class ChartService {
     if (!Resolver.blank(req.spec().scenario())) {
       f.error("scenario", "the report compares the base with its scenario list");
     }
-    List<Scenarios.Applied> others = applied(req.scenarios(), f);
+    List<Scenarios.Applied> others = applied(r.workspace(), req.scenarios(), f);
     f.throwIfAny();
     RouteRequest q = r.request();
+    Karvan w = r.workspace();
     Route base =
-        RouteService.run(() -> k.router().route(q))
-            .orElseThrow(() -> RouteService.noRoute(k.router(), q));
+        RouteService.run(() -> w.router().route(q))
+            .orElseThrow(() -> RouteService.noRoute(w.router(), q));
     List<Comparison> comps = new ArrayList<>();
     for (Scenarios.Applied a : others) {
       RouteRequest x = CompareService.withDefaultYear(q, a);
@@ -135,7 +136,7 @@ public final class ChartService {
               route.isEmpty() ? RouteService.whyNot(a.router(), x) : null,
               Optional.of(base)));
     }
-    Network net = widest(k.scenarios().base(), others);
+    Network net = widest(w.scenarios().base(), others);
     String html =
         HtmlReport.of(
             net,
@@ -156,11 +157,11 @@ public final class ChartService {
     }
   }
 
-  private List<Scenarios.Applied> applied(List<String> names, Fields f) {
+  private static List<Scenarios.Applied> applied(Karvan w, List<String> names, Fields f) {
     List<Scenarios.Applied> out = new ArrayList<>();
     for (String s : names) {
       if (!Scenarios.isBase(s)) {
-        out.add(k.scenarios().applied(s, "scenario", f));
+        out.add(w.scenarios().applied(s, "scenario", f));
       }
     }
     return out;

@@ -55,9 +55,10 @@ public final class CompareService {
     if (!Resolver.blank(common.scenario())) {
       f.error("scenario", "compare takes its scenarios in the scenario list");
     }
+    Karvan w = k.resolver().workspace(common, f);
     List<Scenarios.Applied> applied = new ArrayList<>();
     for (String s : req.scenarios()) {
-      applied.add(k.scenarios().applied(s, "scenario", f));
+      applied.add(w.scenarios().applied(s, "scenario", f));
     }
     List<RouteRequest> requests = new ArrayList<>();
     if (req.pairs().isEmpty()) {
@@ -91,15 +92,15 @@ public final class CompareService {
     }
     IntStream.range(0, requests.size())
         .parallel()
-        .forEach(i -> out.set(i, compare(requests.get(i), applied)));
+        .forEach(i -> out.set(i, compare(w, requests.get(i), applied)));
     List<Row> rows = new ArrayList<>();
     out.forEach(rows::addAll);
-    return new Result(k.network(), rows, requests.size(), applied.size());
+    return new Result(w.network(), rows, requests.size(), applied.size());
   }
 
   /** One pair against each scenario; the scenario's default year applies to its own route. */
-  private List<Row> compare(RouteRequest req, List<Scenarios.Applied> applied) {
-    Optional<Route> base = RouteService.run(() -> k.router().route(req));
+  private static List<Row> compare(Karvan w, RouteRequest req, List<Scenarios.Applied> applied) {
+    Optional<Route> base = RouteService.run(() -> w.router().route(req));
     List<Row> row = new ArrayList<>();
     for (Scenarios.Applied a : applied) {
       RouteRequest r = withDefaultYear(req, a);

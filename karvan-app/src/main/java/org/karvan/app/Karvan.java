@@ -25,8 +25,12 @@ public final class Karvan {
   private final Scenarios scenarios;
   private final Limits limits;
   private final Resolver resolver;
+  private final ScenarioSource source;
+  private final java.util.Map<java.util.Map<String, Double>, Karvan> variants =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Karvan(Network network, Profile profile, ScenarioSource source, Limits limits) {
+    this.source = source;
     this.network = network;
     this.profile = profile;
     this.graph = MultimodalGraph.compile(network, profile);
@@ -73,6 +77,28 @@ public final class Karvan {
 
   public Limits limits() {
     return limits;
+  }
+
+  /**
+   * This workspace with some profile parameters set per request (such as the customs regime, which
+   * changes edge costs): compiled once per set of values and kept (a handful at most).
+   */
+  public Karvan variant(java.util.Map<String, Double> overrides) {
+    boolean same = true;
+    for (var e : overrides.entrySet()) {
+      if (profile.find(e.getKey()).map(x -> x.value() != e.getValue()).orElse(true)) {
+        same = false;
+      }
+    }
+    if (same) {
+      return this;
+    }
+    if (variants.size() >= 8) {
+      variants.clear();
+    }
+    return variants.computeIfAbsent(
+        java.util.Map.copyOf(overrides),
+        o -> new Karvan(network, profile.with(o, "request"), source, limits));
   }
 
   public Resolver resolver() {

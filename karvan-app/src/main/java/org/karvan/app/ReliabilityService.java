@@ -87,7 +87,7 @@ public final class ReliabilityService {
     RouteRequest req = res.request();
     Router router = res.on().router();
     MultimodalGraph g = router.graph();
-    Freight fr = new Freight(k.graph(), req.constraints(), res.on().view());
+    Freight fr = new Freight(res.workspace().graph(), req.constraints(), res.on().view());
     double[] time = router.weights(Objective.TIME, req.cargo()).w();
     double[] usd = router.weights(Objective.COST, req.cargo()).w();
     int src = g.hub(g.physIndex(req.from()));

@@ -21,8 +21,11 @@ import org.karvan.core.validate.InvalidInputException;
  * place resolution and of a scenario's default year; every problem is reported by field.
  */
 public final class Resolver {
-  /** A request ready for the router, and the network (base or scenario) it runs on. */
-  public record Resolved(RouteRequest request, Scenarios.Applied on) {}
+  /**
+   * A request ready for the router, the network (base or scenario) it runs on, and the workspace
+   * (this one, or its variant for the request's customs regime).
+   */
+  public record Resolved(RouteRequest request, Scenarios.Applied on, Karvan workspace) {}
 
   private final Karvan k;
 
@@ -43,6 +46,7 @@ public final class Resolver {
    * scenario), its place index, objective, cargo and constraints ({@code null} where at fault).
    */
   public record Common(
+      Karvan workspace,
       Scenarios.Applied on,
       Places places,
       Objective objective,
@@ -55,12 +59,36 @@ public final class Resolver {
 
   /** Resolves everything of a spec but its from, to and via. */
   public Common common(RouteSpec s, Fields f) {
-    Scenarios.Applied on = k.scenarios().applied(s.scenario(), "scenario", f);
-    Places places = on.network() == k.network() ? k.places() : new Places(on.network());
+    Karvan w = workspace(s, f);
+    Scenarios.Applied on = w.scenarios().applied(s.scenario(), "scenario", f);
+    Places places = on.network() == w.network() ? w.places() : new Places(on.network());
     Objective o = objective(s.optimize(), f);
     Cargo c = cargo(s.cargo(), f, "cargo");
+    if (c != null && s.drivers() != null) {
+      if (s.drivers() != 1 && s.drivers() != 2) {
+        f.error("drivers", "1 or 2, got " + s.drivers());
+      } else {
+        c = c.withDrivers(s.drivers());
+      }
+    }
     Constraints cons = constraints(s, on, places, f);
-    return new Common(on, places, o, c, cons);
+    return new Common(w, on, places, o, c, cons);
+  }
+
+  /**
+   * The workspace a spec runs on: this one, or its variant with the request's customs regime (which
+   * sets the entry clearance times of every port, so the costs are compiled for it).
+   */
+  Karvan workspace(RouteSpec s, Fields f) {
+    if (blank(s.regime())) {
+      return k;
+    }
+    String r = s.regime().trim().toLowerCase(java.util.Locale.ROOT);
+    if (!r.equals("transit") && !r.equals("import")) {
+      f.error("regime", "unknown value '" + s.regime() + "'; allowed: transit, import");
+      return k;
+    }
+    return k.variant(java.util.Map.of("customs.regime", r.equals("import") ? 1.0 : 0.0));
   }
 
   /**
@@ -86,10 +114,12 @@ public final class Resolver {
       f.error("to", "from and to name the same place (" + from + ")");
     }
     if (!cm.complete() || from == null || to == null) {
-      return new Resolved(null, cm.on());
+      return new Resolved(null, cm.on(), cm.workspace());
     }
     return new Resolved(
-        new RouteRequest(from, to, via, cm.cargo(), cm.objective(), cm.constraints()), cm.on());
+        new RouteRequest(from, to, via, cm.cargo(), cm.objective(), cm.constraints()),
+        cm.on(),
+        cm.workspace());
   }
 
   public Objective objective(String text, Fields f) {

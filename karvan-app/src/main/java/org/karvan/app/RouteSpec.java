@@ -20,6 +20,8 @@ import java.util.List;
  * @param modes allowed modes (empty = all)
  * @param year the network of this year
  * @param include {@code planned}: every link not defunct
+ * @param drivers truck crew, 1 or 2 (hours of service); null: 1, or {@code drivers=} in the cargo
+ * @param regime customs regime at port entries: {@code transit} (default) or {@code import}
  * @param scenario a built-in scenario, or whatever the front end's scenario source resolves
  */
 public record RouteSpec(
@@ -35,6 +37,8 @@ public record RouteSpec(
     List<String> modes,
     Integer year,
     String include,
+    Integer drivers,
+    String regime,
     String scenario) {
   public RouteSpec {
     via = via == null ? List.of() : List.copyOf(via);
@@ -63,6 +67,8 @@ public record RouteSpec(
         .modes(modes)
         .year(year)
         .include(include)
+        .drivers(drivers)
+        .regime(regime)
         .scenario(scenario);
   }
 
@@ -90,6 +96,8 @@ public record RouteSpec(
     private List<String> modes = List.of();
     private Integer year;
     private String include;
+    private Integer drivers;
+    private String regime;
     private String scenario;
 
     public Builder from(String v) {
@@ -152,6 +160,16 @@ public record RouteSpec(
       return this;
     }
 
+    public Builder drivers(Integer v) {
+      drivers = v;
+      return this;
+    }
+
+    public Builder regime(String v) {
+      regime = v;
+      return this;
+    }
+
     public Builder scenario(String v) {
       scenario = v;
       return this;
@@ -171,6 +189,8 @@ public record RouteSpec(
           modes,
           year,
           include,
+          drivers,
+          regime,
           scenario);
     }
   }

@@ -32,6 +32,18 @@ final class RequestOptions {
   String optimize;
 
   @Option(
+      names = "--drivers",
+      paramLabel = "N",
+      description = "Truck crew, 1 or 2 (hours of service; default 1, or drivers= in --cargo).")
+  Integer drivers;
+
+  @Option(
+      names = "--regime",
+      paramLabel = "REGIME",
+      description = "Customs regime at port entries: transit (default) or import.")
+  String regime;
+
+  @Option(
       names = "--avoid-country",
       paramLabel = "ISO",
       split = ",",
@@ -139,6 +151,8 @@ final class RequestOptions {
         .modes(modes)
         .year(year)
         .include(include)
+        .drivers(drivers)
+        .regime(regime)
         .scenario(scenario);
   }
 }

@@ -41,10 +41,13 @@ class TinyRoutingTest {
     assertThat(r.totals().durationHours())
         .isCloseTo(12 + 2.5 + 24 + 0.24 + 10 + 12 + 12, within(1e-9));
     assertThat(r.totals().distanceKm()).isCloseTo(406, within(1e-9));
-    // USD: 2 TEU x 100 x 2 endpoints + 0.15 x 406 x 2 + BoG 150 x 2 + fee 50 per vehicle
-    assertThat(r.totals().costUsd()).isCloseTo(400 + 0.15 * 406 * 2 + 300 + 50, within(1e-9));
-    // CO2e: diesel (L1, L3 unknown = diesel) + electric L4 + three handlings of 2 TEU
-    double kg = 0.031 * 106 * 20 + 0.022 * 300 * 0.481 * 20 + 3 * 15 * 2;
+    // USD: 2 TEU x 100 x 2 endpoints + one 40ft at the IR rate 0.24/km over 106 km and the
+    // default rate 1.61/km over 300 km in AZ + BoG 150 x 2 + fee 50 per wagon
+    assertThat(r.totals().costUsd())
+        .isCloseTo(400 + 0.24 * 106 + 1.61 * 300 + 300 + 50, within(1e-9));
+    // CO2e of the gross mass (20 t + 3.75 t tare): diesel (L1, L3 unknown = diesel) + electric L4,
+    // plus three handlings of 2 TEU
+    double kg = (0.031 * 106 + 0.022 * 300 * 0.481) * 23.75 + 3 * 15 * 2;
     assertThat(r.totals().co2eKg()).isCloseTo(kg, within(1e-9));
     assertThat(r.events())
         .extracting(Route.Event::type)
@@ -66,8 +69,11 @@ class TinyRoutingTest {
         ROUTER
             .route(req(Objective.TIME, Constraints.NONE.withAvoidCrossings(Set.of("BC-RAIL"))))
             .orElseThrow();
-    // load 12 + L2 120/25 + port 12 + wait 168/2/2 + sail 30 + unload from the ferry at Delta 12
-    assertThat(r.totals().durationHours()).isCloseTo(12 + 4.8 + 12 + 42 + 30 + 12, within(1e-9));
+    // load 12 + L2 120/25 + port 12 + exit customs 6 + wait 168/2/2 + sail 30 + entry customs
+    // (transit) 12 + unload from the ferry at Delta 12
+    assertThat(r.totals().durationHours())
+        .isCloseTo(12 + 4.8 + 12 + 6 + 42 + 30 + 12 + 12, within(1e-9));
+    assertThat(r.events()).filteredOn(e -> e.type() == EventType.CUSTOMS).hasSize(2);
     assertThat(r.events())
         .extracting(Route.Event::type)
         .contains(EventType.FERRY_WAIT, EventType.PORT_HANDLING);

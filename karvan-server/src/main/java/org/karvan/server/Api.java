@@ -59,6 +59,8 @@ final class Api {
         .modes(p.list("modes"))
         .year(p.integer("year"))
         .include(p.string("include"))
+        .drivers(p.integer("drivers"))
+        .regime(p.string("regime"))
         .scenario(no.contains("scenario") ? null : p.string("scenario"))
         .build();
   }

@@ -23,6 +23,8 @@ final class SharedParams {
           "modes",
           "year",
           "include",
+          "drivers",
+          "regime",
           "format");
 
   /** A shared parameter's OpenAPI documentation, written once for every endpoint that takes it. */
@@ -49,7 +51,15 @@ final class SharedParams {
           new Doc("avoidNode", false, "string", "Places to avoid", null),
           new Doc("modes", false, "string", "Allowed modes: rail, road, sea, ferry", null),
           new Doc("year", false, "integer", "The network of this year", null),
-          new Doc("include", false, "string", "'planned': every link not defunct", null));
+          new Doc("include", false, "string", "'planned': every link not defunct", null),
+          new Doc(
+              "drivers", false, "integer", "Truck crew, 1 (default) or 2 (hours of service)", null),
+          new Doc(
+              "regime",
+              false,
+              "string",
+              "Customs regime at port entries: transit (default) or import",
+              null));
 
   /** Operations (by operationId) that take the shared routing parameters as query parameters. */
   static final Set<String> ROUTE_OPERATIONS =

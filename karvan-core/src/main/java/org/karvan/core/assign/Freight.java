@@ -87,11 +87,12 @@ public final class Freight {
   public double[] weights(FreightDemand d) {
     Cargo c = Cargo.parse(d.cargo(), profile);
     double vot = votPerTonneH(d);
+    double restScale = c.restScale(profile);
     int m = g.csr().edgeCount();
     double[] w = new double[m];
     for (int e = 0; e < m; e++) {
       EdgeCost ec = costs[e];
-      w[e] = ec.usd(c.vehicles(), c.teu(), c.tonnes()) / c.tonnes() + vot * ec.hours();
+      w[e] = c.usd(ec) / c.tonnes() + vot * c.hours(ec, restScale);
     }
     return w;
   }

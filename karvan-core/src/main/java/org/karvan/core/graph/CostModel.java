@@ -17,6 +17,8 @@ public final class CostModel {
   private final Network net;
   private final Profile p;
   private final DataView view;
+  private final double restPerDrivingH;
+  private final PortCustoms customs;
 
   public CostModel(Network net, Profile p) {
     this(net, p, DataView.of(net));
@@ -27,6 +29,8 @@ public final class CostModel {
     this.net = net;
     this.p = p;
     this.view = view;
+    this.restPerDrivingH = HoursOfService.Rules.of(p, 1).expectedRestPerDrivingH();
+    this.customs = new PortCustoms(p);
   }
 
   private static String key(Mode m) {
@@ -51,6 +55,11 @@ public final class CostModel {
         : p.getOr("grid.g_per_kwh." + country, "grid.default.g_per_kwh");
   }
 
+  /** A per-country value {@code base.XX}, else {@code base} (the documented default). */
+  private double byCountry(String base, String country) {
+    return country == null ? p.get(base) : p.getOr(base + "." + country, base);
+  }
+
   /**
    * Cost of moving along {@code l} from its {@code from} end when {@code forward}, else from its
    * {@code to} end. {@code boarding} is true for a water link entered from ashore (the expected
@@ -58,28 +67,37 @@ public final class CostModel {
    */
   public EdgeCost move(Link l, boolean forward, boolean boarding) {
     double km = l.lengthKm();
+    String fromNode = forward ? l.from() : l.to();
+    String country = net.countryOf(fromNode);
     double moveH;
     double waitH = 0;
     double restH = 0;
     double borderH = 0;
-    double usdVeh = 0;
+    double usdTruck = 0;
     double usdTeu = 0;
+    double usdFeu = 0;
+    double usdTonne = 0;
     double feeVeh = 0;
+    double kgTruck = 0;
     double kgT;
     switch (l.mode()) {
       case ROAD -> {
         moveH = km / speedKmh(l);
-        // Driver rest accrues in proportion to driving: a linear form of the daily rule, so that
-        // it adds up along a path (docs/cost-model.md).
-        restH = moveH * p.get("road.rest_h_per_day") / p.get("road.max_driving_h_per_day");
-        usdVeh = km * p.get("road.usd_per_vehicle_km");
-        kgT = km * p.get("co2.road.kg_per_tkm");
+        // Expected rest for the search; the itinerary books the actual rests (HoursOfService).
+        restH = moveH * restPerDrivingH;
+        usdTruck = km * byCountry("road.usd_per_vehicle_km", country);
+        kgTruck =
+            km
+                * p.get("co2.road.kg_per_vehicle_km_empty")
+                * (1 + p.get("road.empty_running_share"));
+        kgT = km * p.get("co2.road.kg_per_tkm_load");
       }
       case RAIL -> {
         moveH = km / speedKmh(l);
-        usdTeu = km * p.get("rail.usd_per_teu_km");
+        usdTeu = km * byCountry("rail.usd_per_teu_km", country);
+        usdFeu = km * byCountry("rail.usd_per_feu_km", country);
+        usdTonne = km * p.get("rail.usd_per_tkm");
         if (Boolean.TRUE.equals(l.electrified())) {
-          String country = net.countryOf(l.from());
           kgT = km * p.get("co2.rail_electric.kwh_per_tkm") * gridGPerKwh(country) / 1000.0;
         } else {
           kgT = km * p.get("co2.rail_diesel.kg_per_tkm");
@@ -95,7 +113,13 @@ public final class CostModel {
                   : l.mode() == Mode.FERRY ? p.get("ferry.default_sailings_per_week") : 0;
           waitH = perWeek > 0 ? 0.5 * 168.0 / perWeek : 0;
         }
-        usdTeu = km * p.get(key(l.mode()) + ".usd_per_teu_km");
+        if (l.mode() == Mode.FERRY) {
+          usdTruck = km * p.get("ferry.usd_per_vehicle_km");
+        } else {
+          usdTeu = km * p.get(key(l.mode()) + ".usd_per_teu_km");
+          usdFeu = km * p.get(key(l.mode()) + ".usd_per_feu_km");
+          usdTonne = km * p.get(key(l.mode()) + ".usd_per_tkm");
+        }
         kgT = km * p.get("co2." + key(l.mode()) + ".kg_per_tkm");
       }
     }
@@ -105,47 +129,77 @@ public final class CostModel {
       borderH = ab ? c.ab().meanH() : c.ba().meanH();
       feeVeh = ab ? c.feeAbUsd() : c.feeBaUsd();
     }
-    return new EdgeCost(moveH, waitH, restH, borderH, 0, usdVeh, usdTeu, feeVeh, 0, 0, kgT, 0, km);
+    return new EdgeCost(
+        l.mode(), moveH, waitH, restH, borderH, 0, usdTruck, usdTeu, usdFeu, usdTonne, feeVeh, 0, 0,
+        kgTruck, kgT, 0, km);
   }
 
-  /** Cost of one transfer at a terminal. */
-  public EdgeCost transfer(Terminal t) {
+  /**
+   * Cost of one transfer at a terminal from a state of mode {@code from} to one of mode {@code to}:
+   * leaving a ship or ferry for land adds the port's entry customs, boarding from land its exit
+   * customs; a transfer between two water modes (transshipment within the port) has neither.
+   */
+  public EdgeCost transfer(Terminal t, Mode from, Mode to) {
     double perTeu =
         t.costUsdPerTeu() != null
             ? t.costUsdPerTeu()
             : (t.costUsdPerTonne() != null ? 0 : p.get("terminal.default_usd_per_teu"));
     double perTonne = t.costUsdPerTonne() != null ? t.costUsdPerTonne() : 0;
-    return new EdgeCost(
+    EdgeCost h =
+        EdgeCost.handling(t.handlingH(), perTeu, perTonne, p.get("co2.terminal.kg_per_teu"));
+    if (from.isWater() == to.isWater()) {
+      return h;
+    }
+    return withCustoms(h, t.node(), from.isWater());
+  }
+
+  /**
+   * Changing service line at a port: the box is discharged and loaded again in the port, no
+   * customs; the wait for the next departure is on the boarding move that follows.
+   */
+  public EdgeCost transshipment() {
+    return EdgeCost.handling(
+        p.get("port.transshipment_h"),
+        p.get("port.transshipment_usd_per_teu"),
         0,
-        0,
-        0,
-        0,
-        t.handlingH(),
-        0,
-        0,
-        0,
-        perTeu,
-        perTonne,
-        0,
-        p.get("co2.terminal.kg_per_teu"),
-        0);
+        p.get("co2.terminal.kg_per_teu"));
   }
 
   /** Loading at the origin or unloading at the destination. */
   public EdgeCost endpoint() {
-    return new EdgeCost(
-        0,
-        0,
-        0,
-        0,
+    return EdgeCost.handling(
         p.get("endpoint.handling_h"),
-        0,
-        0,
-        0,
         p.get("endpoint.usd_per_teu"),
         0,
+        p.get("co2.terminal.kg_per_teu"));
+  }
+
+  /**
+   * Loading at an origin port onto a ship or ferry (exit customs), or unloading from one at the
+   * destination port (entry customs, {@code entry}).
+   */
+  public EdgeCost endpointAtPort(String node, boolean entry) {
+    return withCustoms(endpoint(), node, entry);
+  }
+
+  private EdgeCost withCustoms(EdgeCost h, String node, boolean entry) {
+    return new EdgeCost(
+        null,
         0,
-        p.get("co2.terminal.kg_per_teu"),
+        0,
+        0,
+        customs.hours(node, entry),
+        h.handlingH(),
+        0,
+        0,
+        0,
+        0,
+        customs.usd(node),
+        h.handlingUsdPerTeu(),
+        h.handlingUsdPerTonne(),
+        0,
+        0,
+        h.kgPerTeu(),
         0);
   }
 

@@ -9,5 +9,7 @@ public enum EdgeKind {
   /** Along a physical link, in one state (including border clearance or ferry wait). */
   MOVE,
   /** Between two states at a terminal: transshipment, port handling or break of gauge. */
-  TRANSFER
+  TRANSFER,
+  /** Off one service line at a port, ashore to board another (docs/routing.md). */
+  TRANSSHIP
 }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.karvan.core.model.Direction;
 import org.karvan.core.model.Gauge;
 import org.karvan.core.model.Link;
@@ -29,6 +30,8 @@ public final class MultimodalGraph {
   private final Csr csr;
   private final int[] vPhys;
   private final State[] vState;
+  private final int[] vLine;
+  private final ServiceLines lines;
   private final int[] hubOf;
   private final BitSet hubs;
   private final EdgeKind[] eKind;
@@ -40,7 +43,7 @@ public final class MultimodalGraph {
   private final List<Terminal> terminals;
   private final Map<String, Integer> nodeIndex = new HashMap<>();
 
-  private MultimodalGraph(Network network, Profile profile) {
+  private MultimodalGraph(Network network, Profile profile, ServiceLines lines) {
     this.network = network;
     this.profile = profile;
     this.costs = new CostModel(network, profile);
@@ -65,22 +68,57 @@ public final class MultimodalGraph {
         }
       }
     }
+    // Aboard states are expanded per service line (docs/routing.md): the lines calling at each
+    // node, per aboard state.
+    this.lines = lines;
+    Map<Long, TreeSet<Integer>> linesAt = new HashMap<>();
+    for (int li = 0; li < links.size(); li++) {
+      Link l = links.get(li);
+      if (!l.mode().isWater()) {
+        continue;
+      }
+      State s = State.aboard(l.mode());
+      for (String end : List.of(l.from(), l.to())) {
+        linesAt
+            .computeIfAbsent(key(nodeIndex.get(end), s, -1), k -> new TreeSet<>())
+            .add(lines.lineOf(li));
+      }
+    }
+    // Ships of every line sail through a canal and stay on their line: the lines at one end of a
+    // passage are also aboard at the other (to a fixpoint, for consecutive passages).
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (int li = 0; li < links.size(); li++) {
+        Link l = links.get(li);
+        if (l.mode().isWater() && lines.isPassage(lines.lineOf(li))) {
+          State s = State.aboard(l.mode());
+          TreeSet<Integer> a = linesAt.get(key(nodeIndex.get(l.from()), s, -1));
+          TreeSet<Integer> b = linesAt.get(key(nodeIndex.get(l.to()), s, -1));
+          changed |= a.addAll(b) | b.addAll(a);
+        }
+      }
+    }
     // Virtual nodes: phys-major, so the virtual nodes of one place are adjacent.
     int[] base = new int[nodes.size()];
     List<Integer> phys = new ArrayList<>();
     List<State> st = new ArrayList<>();
+    List<Integer> ln = new ArrayList<>();
     Map<Long, Integer> vid = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       base[i] = phys.size();
       for (State s : states.get(i)) {
-        vid.put(key(i, s), phys.size());
-        phys.add(i);
-        st.add(s);
+        for (int line : s.isAboard() ? linesAt.get(key(i, s, -1)) : List.of(-1)) {
+          vid.put(key(i, s, line), phys.size());
+          phys.add(i);
+          st.add(s);
+          ln.add(line);
+        }
       }
     }
     int v = phys.size();
     vPhys = phys.stream().mapToInt(Integer::intValue).toArray();
     vState = st.toArray(new State[0]);
+    vLine = ln.stream().mapToInt(Integer::intValue).toArray();
     hubOf = base;
     hubs = new BitSet(v);
     for (int b : base) {
@@ -88,18 +126,22 @@ public final class MultimodalGraph {
     }
     // Edges, in input order; permuted to CSR order below.
     EdgeList el = new EdgeList();
-    EdgeCost endpoint = costs.endpoint();
-    for (int i = 0; i < nodes.size(); i++) {
-      for (State s : states.get(i)) {
-        if (s == State.HUB) {
-          continue;
-        }
-        if (!s.isAboard()) {
-          el.add(base[i], vid.get(key(i, s)), EdgeKind.LOAD, -1, true, endpoint);
-        }
-        if (!s.isWater() || s.isAboard()) {
-          el.add(vid.get(key(i, s)), base[i], EdgeKind.UNLOAD, -1, true, endpoint);
-        }
+    for (int x = 0; x < v; x++) {
+      State s = vState[x];
+      int i = vPhys[x];
+      if (s == State.HUB) {
+        continue;
+      }
+      if (!s.isAboard()) {
+        el.add(base[i], x, EdgeKind.LOAD, -1, true, endpoint(costs, i, s));
+      }
+      if (!s.isWater() || s.isAboard()) {
+        el.add(x, base[i], EdgeKind.UNLOAD, -1, true, endpoint(costs, i, s));
+      }
+      // Changing service at a port: off one line, ashore, to board the next (with its wait).
+      if (s.isAboard() && linesAt.get(key(i, s, -1)).size() > 1) {
+        int ashore = vid.get(key(i, State.ashore(s.mode()), -1));
+        el.add(x, ashore, EdgeKind.TRANSSHIP, -1, true, costs.transshipment());
       }
     }
     for (int li = 0; li < links.size(); li++) {
@@ -112,25 +154,34 @@ public final class MultimodalGraph {
           int from = fwd ? a : b;
           int to = fwd ? b : a;
           if (s.isWater()) {
-            State ashore = State.ashore(s.mode());
+            int line = lines.lineOf(li);
+            int head = vid.get(key(to, s, line));
             el.add(
-                vid.get(key(from, ashore)),
-                vid.get(key(to, s)),
+                vid.get(key(from, State.ashore(s.mode()), -1)),
+                head,
                 EdgeKind.MOVE,
                 li,
                 fwd,
                 costs.move(l, fwd, true));
-            el.add(
-                vid.get(key(from, s)),
-                vid.get(key(to, s)),
-                EdgeKind.MOVE,
-                li,
-                fwd,
-                costs.move(l, fwd, false));
+            EdgeCost aboard = costs.move(l, fwd, false);
+            if (lines.isPassage(line)) {
+              // Through a canal every line stays on itself.
+              for (int m : linesAt.get(key(from, s, -1))) {
+                el.add(
+                    vid.get(key(from, s, m)),
+                    vid.get(key(to, s, m)),
+                    EdgeKind.MOVE,
+                    li,
+                    fwd,
+                    aboard);
+              }
+            } else {
+              el.add(vid.get(key(from, s, line)), head, EdgeKind.MOVE, li, fwd, aboard);
+            }
           } else {
             el.add(
-                vid.get(key(from, s)),
-                vid.get(key(to, s)),
+                vid.get(key(from, s, -1)),
+                vid.get(key(to, s, -1)),
                 EdgeKind.MOVE,
                 li,
                 fwd,
@@ -142,12 +193,19 @@ public final class MultimodalGraph {
     for (int ti = 0; ti < terminals.size(); ti++) {
       Terminal t = terminals.get(ti);
       int n = nodeIndex.get(t.node());
-      EdgeCost c = costs.transfer(t);
       for (ModeGauge[] dir : new ModeGauge[][] {{t.from(), t.to()}, {t.to(), t.from()}}) {
-        Integer x = vid.get(key(n, State.exit(dir[0])));
-        Integer y = vid.get(key(n, State.entry(dir[1])));
-        if (x != null && y != null) {
-          el.add(x, y, EdgeKind.TRANSFER, ti, dir[0] == t.from(), c);
+        State exit = State.exit(dir[0]);
+        Integer y = vid.get(key(n, State.entry(dir[1]), -1));
+        TreeSet<Integer> exitLines = exit.isAboard() ? linesAt.get(key(n, exit, -1)) : null;
+        if (y == null || (exit.isAboard() && exitLines == null)) {
+          continue;
+        }
+        EdgeCost c = costs.transfer(t, dir[0].mode(), dir[1].mode());
+        for (int line : exit.isAboard() ? exitLines : List.of(-1)) {
+          Integer x = vid.get(key(n, exit, line));
+          if (x != null) {
+            el.add(x, y, EdgeKind.TRANSFER, ti, dir[0] == t.from(), c);
+          }
         }
       }
     }
@@ -168,13 +226,26 @@ public final class MultimodalGraph {
     }
   }
 
-  /** Compiles a network with a profile. O(V + E) time and memory. */
+  /**
+   * Compiles a network with a profile, each water link its own service line ({@link
+   * ServiceLines#of(Network)}). O(V + E) time and memory.
+   */
   public static MultimodalGraph compile(Network network, Profile profile) {
-    return new MultimodalGraph(network, profile);
+    return new MultimodalGraph(network, profile, ServiceLines.of(network));
   }
 
-  private static long key(int phys, State s) {
-    return ((long) phys << 8) | s.ordinal();
+  /** Compiles with the given service lines (rotations sailed by one ship). */
+  public static MultimodalGraph compile(Network network, Profile profile, ServiceLines lines) {
+    return new MultimodalGraph(network, profile, lines);
+  }
+
+  /** Loading or unloading at node {@code i} in state {@code s}: at a port with its customs. */
+  private EdgeCost endpoint(CostModel cm, int i, State s) {
+    return s.isWater() ? cm.endpointAtPort(nodes.get(i).id(), s.isAboard()) : cm.endpoint();
+  }
+
+  private static long key(int phys, State s, int line) {
+    return ((long) phys << 32) | ((long) (line + 1) << 8) | s.ordinal();
   }
 
   /** The moving states a link carries: a gauge each for rail (both for dual), else its mode. */
@@ -263,6 +334,15 @@ public final class MultimodalGraph {
     return vState[v];
   }
 
+  /** The service line of an aboard virtual node, -1 for every other state. */
+  public int lineOf(int v) {
+    return vLine[v];
+  }
+
+  public ServiceLines serviceLines() {
+    return lines;
+  }
+
   public EdgeKind kind(int e) {
     return eKind[e];
   }
@@ -304,12 +384,17 @@ public final class MultimodalGraph {
   public EdgeCost[] costsUnder(DataView view, Profile profile) {
     CostModel cm = new CostModel(network, profile, view);
     EdgeCost[] out = new EdgeCost[eCost.length];
-    EdgeCost endpoint = cm.endpoint();
     for (int e = 0; e < out.length; e++) {
       out[e] =
           switch (eKind[e]) {
-            case LOAD, UNLOAD -> endpoint;
-            case TRANSFER -> cm.transfer(view.terminal(terminals.get(eRef[e])));
+            case TRANSSHIP -> cm.transshipment();
+            case LOAD -> endpoint(cm, vPhys[csr.head(e)], stateOf(csr.head(e)));
+            case UNLOAD -> endpoint(cm, vPhys[csr.tail(e)], stateOf(csr.tail(e)));
+            case TRANSFER ->
+                cm.transfer(
+                    view.terminal(terminals.get(eRef[e])),
+                    stateOf(csr.tail(e)).mode(),
+                    stateOf(csr.head(e)).mode());
             case MOVE ->
                 cm.move(
                     view.link(links.get(eRef[e])),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import org.karvan.core.validate.InvalidInputException;
 import org.karvan.core.validate.Problems;
 
@@ -123,6 +124,11 @@ public final class Profile {
   public double getOr(String key, String fallbackKey) {
     Parameter par = params.get(key);
     return par != null ? par.value() : get(fallbackKey);
+  }
+
+  /** The parameter of {@code key} when the profile sets it. */
+  public Optional<Parameter> find(String key) {
+    return Optional.ofNullable(params.get(key));
   }
 
   public Parameter parameter(String key) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.karvan.core.graph.EdgeCost;
 import org.karvan.core.graph.EdgeKind;
 import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.core.graph.PortCustoms;
 import org.karvan.core.model.BorderCrossing;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Service;
@@ -57,14 +58,37 @@ public record RouteModels(double sailingCv, double dwellCv, double cancelProbabi
           fixed -= c.moveH();
           cs.add(Component.LogNormal.fromMeanCv("sailing " + l.id(), c.moveH(), sailingCv));
         }
-      } else if (g.kind(e) == EdgeKind.TRANSFER && c.handlingH() > 0) {
-        Terminal t = g.terminal(e);
-        cs.add(Component.LogNormal.fromMeanCv("dwell " + t.id(), c.handlingH(), dwellCv));
       } else {
-        fixed += c.handlingH();
+        portCustoms(g, e, c, cs);
+        if (g.kind(e) == EdgeKind.TRANSFER && c.handlingH() > 0) {
+          Terminal t = g.terminal(e);
+          cs.add(Component.LogNormal.fromMeanCv("dwell " + t.id(), c.handlingH(), dwellCv));
+        } else {
+          fixed += c.handlingH();
+        }
       }
     }
     cs.add(0, new Component.Fixed("moving, rest and handling", fixed));
     return new TransitSimulation.RouteModel(name, cs, usd);
+  }
+
+  /**
+   * Port customs on a transfer, loading or unloading (docs/cost-model.md): entry clearance varies
+   * (log-normal from the mean and p90 of the port under the regime); exit clearance has no p90 in
+   * the data and is a fixed time.
+   */
+  private static void portCustoms(MultimodalGraph g, int e, EdgeCost c, List<Component> cs) {
+    if (c.borderH() <= 0) {
+      return;
+    }
+    String node = g.physNode(g.physOf(g.csr().tail(e))).id();
+    double p90 =
+        g.stateOf(g.csr().tail(e)).isWater()
+            ? new PortCustoms(g.profile()).p90Hours(node)
+            : c.borderH();
+    cs.add(
+        p90 > c.borderH()
+            ? Component.LogNormal.fromMeanP90("customs " + node, c.borderH(), p90)
+            : new Component.Fixed("customs " + node, c.borderH()));
   }
 }

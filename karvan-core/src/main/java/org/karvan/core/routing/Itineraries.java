@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.karvan.core.graph.EdgeCost;
+import org.karvan.core.graph.HoursOfService;
 import org.karvan.core.graph.MultimodalGraph;
+import org.karvan.core.graph.PortCustoms;
 import org.karvan.core.graph.State;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Terminal;
+import org.karvan.core.profile.Profile;
 import org.karvan.core.routing.Route.CountryKm;
 import org.karvan.core.routing.Route.Event;
 import org.karvan.core.routing.Route.EventType;
@@ -21,8 +24,11 @@ import org.karvan.core.routing.Route.Leg;
 /**
  * Turns a path of virtual edges into an itinerary. Consecutive moves in the same state and country
  * merge into one leg; a border link is a leg of its own followed by its crossing event; a via place
- * ends the leg that reaches it and is a stop of its own. Every figure comes from the edges' {@link
- * EdgeCost}, so totals equal what the search optimised over.
+ * ends the leg that reaches it and is a stop of its own. Money and CO2e come from the edges' {@link
+ * EdgeCost}. Driver rest is not the search's expected rest: each road haul (consecutive road moves)
+ * carries a {@link HoursOfService.Clock}, and rests are booked where the rules impose them
+ * (docs/cost-model.md, "Hours of service"); the route's hours can therefore differ from the
+ * objective value the search found.
  */
 public final class Itineraries {
   private Itineraries() {}
@@ -34,16 +40,19 @@ public final class Itineraries {
   /** With edge costs under a scenario ({@link MultimodalGraph#costsUnder}). */
   public static Route build(
       MultimodalGraph g, EdgeCost[] costs, int[] edges, Cargo cargo, double objectiveValue) {
-    return build(g, costs, edges, cargo, objectiveValue, new int[0], List.of());
+    return build(g, costs, g.profile(), edges, cargo, objectiveValue, new int[0], List.of());
   }
 
   /**
-   * With via places: via {@code i} ({@code viaIds.get(i)}) is reached after the first {@code
-   * viaAt[i]} edges. Each via is a {@link EventType#VIA} stop that ends the leg before it.
+   * With edge costs and the profile under a scenario (the profile gives the hours-of-service rules
+   * and the customs regime named in events), and via places: via {@code i} ({@code viaIds.get(i)})
+   * is reached after the first {@code viaAt[i]} edges. Each via is a {@link EventType#VIA} stop
+   * that ends the leg before it.
    */
   public static Route build(
       MultimodalGraph g,
       EdgeCost[] costs,
+      Profile profile,
       int[] edges,
       Cargo cargo,
       double objectiveValue,
@@ -52,7 +61,7 @@ public final class Itineraries {
     if (viaAt.length != viaIds.size()) {
       throw new IllegalArgumentException("one position per via place is needed");
     }
-    return new Builder(g, costs, cargo).run(edges, objectiveValue, viaAt, viaIds);
+    return new Builder(g, costs, profile, cargo).run(edges, objectiveValue, viaAt, viaIds);
   }
 
   private static final class Builder {
@@ -76,9 +85,9 @@ public final class Itineraries {
     double h;
     double usd;
     double kg;
-    double restH;
-    double pendingRest;
-    String restAt;
+    final HoursOfService.Rules hos;
+    HoursOfService.Clock clock;
+    final List<Event> pendingRests = new ArrayList<>();
     List<String> legLinks = new ArrayList<>();
     double totKm;
     double totH;
@@ -87,11 +96,15 @@ public final class Itineraries {
 
     final EdgeCost[] costs;
 
-    Builder(MultimodalGraph g, EdgeCost[] costs, Cargo c) {
+    final boolean importRegime;
+
+    Builder(MultimodalGraph g, EdgeCost[] costs, Profile profile, Cargo c) {
       this.g = g;
       this.costs = costs;
       this.n = g.network();
       this.c = c;
+      this.hos = HoursOfService.Rules.of(profile, c.drivers());
+      this.importRegime = new PortCustoms(profile).importRegime();
     }
 
     String phys(int v) {
@@ -105,7 +118,7 @@ public final class Itineraries {
     }
 
     void event(EventType t, String at, String detail, double hours, double cost, double co2) {
-      events.add(new Event(seq++, t, at, detail, hours, cost, co2));
+      events.add(new Event(seq++, t, at, detail, hours, cost, co2, totKm));
     }
 
     void flush() {
@@ -125,24 +138,35 @@ public final class Itineraries {
               usd,
               kg,
               legLinks));
-      pendingRest += restH;
-      restAt = legTo;
-      if (pendingRest >= 1.0) {
-        // Shown after the leg it belongs to; shorter rests wait for the next leg, so that a short
-        // border leg does not get a rest event of its own.
-        flushRest();
+      for (Event r : pendingRests) {
+        events.add(
+            new Event(
+                seq++, r.type(), r.at(), r.detail(), r.durationHours(), 0, 0, r.kmFromOrigin()));
       }
+      pendingRests.clear();
       legState = null;
       legLinks = new ArrayList<>();
-      km = h = usd = kg = restH = 0;
+      km = h = usd = kg = 0;
     }
 
-    /** Driver rest accrued since the last rest event. */
-    void flushRest() {
-      if (pendingRest > 0) {
-        event(EventType.DRIVER_REST, restAt, "driving-hour limits", pendingRest, 0, 0);
+    /** Customs of a port edge (exit when boarding, entry when leaving water), if any. */
+    void customs(EdgeCost ec, String at, boolean entry) {
+      if (ec.borderH() > 0 || ec.borderUsdPerVehicle() > 0) {
+        event(
+            EventType.CUSTOMS,
+            at,
+            (entry ? "entry by sea/ferry, " : "exit by sea/ferry, ") + regime(entry),
+            ec.borderH(),
+            c.borderUsd(ec),
+            0);
       }
-      pendingRest = 0;
+    }
+
+    String regime(boolean entry) {
+      if (!entry) {
+        return "export/transit exit";
+      }
+      return importRegime ? "import regime" : "transit regime";
     }
 
     Route run(int[] edges, double objectiveValue, int[] viaAt, List<String> viaIds) {
@@ -156,24 +180,40 @@ public final class Itineraries {
         int tail = g.csr().tail(e);
         int head = g.csr().head(e);
         String at = phys(tail);
-        double eUsd = ec.usd(c.vehicles(), c.teu(), c.tonnes());
-        double eKg = ec.kg(c.teu(), c.tonnes());
-        totKm += ec.km();
-        totH += ec.hours();
+        double eUsd = c.usd(ec);
+        double eKg = c.kg(ec);
+        totH += ec.hours() - ec.restH();
         totUsd += eUsd;
         totKg += eKg;
         visit(at);
+        double handUsd = c.handlingUsd(ec);
         switch (g.kind(e)) {
-          case LOAD ->
-              event(EventType.LOADING, at, "onto " + label(g.stateOf(head)), ec.hours(), eUsd, eKg);
+          case LOAD -> {
+            clock = null;
+            event(
+                EventType.LOADING,
+                at,
+                "onto " + label(g.stateOf(head)),
+                ec.handlingH(),
+                handUsd,
+                eKg);
+            customs(ec, at, false);
+          }
           case UNLOAD -> {
             flush();
-            flushRest();
-            event(EventType.UNLOADING, at, "from " + label(g.stateOf(tail)), ec.hours(), eUsd, eKg);
+            clock = null;
+            customs(ec, at, true);
+            event(
+                EventType.UNLOADING,
+                at,
+                "from " + label(g.stateOf(tail)),
+                ec.handlingH(),
+                handUsd,
+                eKg);
           }
           case TRANSFER -> {
             flush();
-            flushRest();
+            clock = null;
             Terminal t = g.terminal(e);
             State a = g.stateOf(tail);
             State b = g.stateOf(head);
@@ -183,7 +223,27 @@ public final class Itineraries {
                     : (a.isWater() || b.isWater())
                         ? EventType.PORT_HANDLING
                         : EventType.TRANSSHIPMENT;
-            event(type, t.node(), label(a) + " -> " + label(b), ec.hours(), eUsd, eKg);
+            if (b.isWater() && !a.isWater()) {
+              customs(ec, t.node(), false);
+            }
+            event(type, t.node(), label(a) + " -> " + label(b), ec.handlingH(), handUsd, eKg);
+            if (a.isWater() && !b.isWater()) {
+              customs(ec, t.node(), true);
+            }
+          }
+          case TRANSSHIP -> {
+            flush();
+            clock = null;
+            event(
+                EventType.TRANSSHIPMENT,
+                at,
+                label(g.stateOf(tail))
+                    + " "
+                    + g.serviceLines().name(g.lineOf(tail))
+                    + " -> next departure (change of service)",
+                ec.handlingH(),
+                handUsd,
+                eKg);
           }
           case MOVE -> move(e, ec);
         }
@@ -193,7 +253,6 @@ public final class Itineraries {
         via(viaIds.get(nextVia));
       }
       flush();
-      flushRest();
       List<CountryKm> ck = new ArrayList<>();
       countryKm.forEach((k, v) -> ck.add(new CountryKm(k, v)));
       return new Route(
@@ -230,7 +289,7 @@ public final class Itineraries {
         flush();
       }
       if (l.mode() != Mode.ROAD) {
-        flushRest();
+        clock = null;
       }
       if (ec.waitH() > 0) {
         event(
@@ -247,11 +306,14 @@ public final class Itineraries {
         legFrom = from;
       }
       legTo = to;
+      if (l.mode() == Mode.ROAD) {
+        drive(ec, from, to);
+      }
+      totKm += ec.km();
       km += ec.km();
       h += ec.moveH();
-      usd += ec.moveUsd(c.vehicles(), c.teu());
-      kg += ec.kg(c.teu(), c.tonnes());
-      restH += ec.restH();
+      usd += c.moveUsd(ec);
+      kg += c.kg(ec);
       legLinks.add(l.id());
       links.add(l.id());
       chokepoints.addAll(l.chokepoints());
@@ -267,8 +329,41 @@ public final class Itineraries {
             to,
             b.name() + " (" + n.countryOf(from) + " -> " + n.countryOf(to) + ")",
             ec.borderH(),
-            ec.borderUsd(c.vehicles()),
+            c.borderUsd(ec),
             0);
+      }
+    }
+
+    /** Drives a road edge on the crew's clock; rests are shown after the leg they fall in. */
+    void drive(EdgeCost ec, String from, String to) {
+      if (clock == null) {
+        clock = new HoursOfService.Clock(hos);
+      }
+      // The truck stands in the border queue and clearance before it crosses: a rest that is due
+      // is taken there when the stop is long enough.
+      clock.stop(ec.borderH());
+      for (HoursOfService.Rest r : clock.drive(ec.moveH(), ec.km())) {
+        String detail =
+            String.format(
+                java.util.Locale.ROOT,
+                "%s, after %.1f h driving, %.0f km into %s -> %s%s",
+                r.kind().label(),
+                r.drivenH(),
+                r.kmIntoDrive(),
+                from,
+                to,
+                hos.drivers() == 2 ? " (2 drivers)" : "");
+        pendingRests.add(
+            new Event(
+                0,
+                EventType.DRIVER_REST,
+                from,
+                detail,
+                r.durationH(),
+                0,
+                0,
+                totKm + r.kmIntoDrive()));
+        totH += r.durationH();
       }
     }
 

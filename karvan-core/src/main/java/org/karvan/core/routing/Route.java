@@ -66,6 +66,8 @@ public record Route(
    *
    * @param at node id where it happens
    * @param detail e.g. the crossing's name or the transfer {@code RAIL/1520 -> RAIL/1435}
+   * @param kmFromOrigin route km from the origin where it happens (a driver rest may fall inside a
+   *     leg: then {@code at} is the node the truck last passed)
    */
   public record Event(
       int seq,
@@ -74,7 +76,8 @@ public record Route(
       String detail,
       double durationHours,
       double costUsd,
-      double co2eKg) {}
+      double co2eKg,
+      double kmFromOrigin) {}
 
   public enum EventType {
     LOADING,
@@ -86,6 +89,8 @@ public record Route(
     FERRY_WAIT,
     SHIP_WAIT,
     DRIVER_REST,
+    /** Entering or leaving a country by sea or ferry. */
+    CUSTOMS,
     /** A place the request asked to pass through; no time or cost of its own. */
     VIA
   }

@@ -94,7 +94,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     return Overlay.effective(c, view);
   }
 
-  private record WeightKey(Objective o, double teu, double tonnes, double vehicles) {}
+  private record WeightKey(Objective o, Cargo shape) {}
 
   /**
    * Edge weights for an objective and cargo, with {@code perGcKm}: the least weight per km of
@@ -105,12 +105,13 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   public record Weights(double[] w, double perGcKm) {}
 
   public Weights weights(Objective o, Cargo c) {
-    WeightKey k = new WeightKey(o, c.teu(), c.tonnes(), c.vehicles());
+    WeightKey k = new WeightKey(o, c.shape());
     Weights cached = weightCache.get(k);
     if (cached != null) {
       return cached;
     }
     double vot = profile.get("value_of_time.usd_per_teu_h");
+    double restScale = c.restScale(profile);
     int m = g.csr().edgeCount();
     double[] w = new double[m];
     double ratio = Double.POSITIVE_INFINITY;
@@ -118,11 +119,10 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       EdgeCost ec = costs[e];
       w[e] =
           switch (o) {
-            case TIME -> ec.hours();
-            case COST -> ec.usd(c.vehicles(), c.teu(), c.tonnes());
-            case CO2 -> ec.kg(c.teu(), c.tonnes());
-            case GENERALIZED ->
-                ec.usd(c.vehicles(), c.teu(), c.tonnes()) + vot * c.teu() * ec.hours();
+            case TIME -> c.hours(ec, restScale);
+            case COST -> c.usd(ec);
+            case CO2 -> c.kg(ec);
+            case GENERALIZED -> c.usd(ec) + vot * c.teu() * c.hours(ec, restScale);
           };
       if (g.kind(e) == EdgeKind.MOVE) {
         int a = g.physOf(g.csr().tail(e));
@@ -209,7 +209,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private record Path(int[] edges, int[] viaAt) {}
 
   private Route itinerary(RouteRequest r, Path p, double value) {
-    return Itineraries.build(g, costs, p.edges(), r.cargo(), value, p.viaAt(), r.via());
+    return Itineraries.build(g, costs, profile, p.edges(), r.cargo(), value, p.viaAt(), r.via());
   }
 
   private Path path(RouteRequest r, Weights ws, BitSet off) {
@@ -485,7 +485,9 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     Pareto.Result res = Pareto.search(g.csr(), s, t, w, scale, off, g.hubs(), maxLabels);
     List<Route> routes = new ArrayList<>();
     for (Pareto.Solution sol : res.front()) {
-      routes.add(Itineraries.build(g, costs, sol.edges(), r.cargo(), sol.criteria()[0]));
+      routes.add(
+          Itineraries.build(
+              g, costs, profile, sol.edges(), r.cargo(), sol.criteria()[0], new int[0], List.of()));
     }
     return new ParetoRoutes(routes, res.truncated(), res.labels(), maxLabels);
   }

@@ -53,7 +53,8 @@ public record Cpmm(
     double bh = 0;
     double busd = 0;
     for (Route.Event e : r.events()) {
-      if (e.type() == EventType.BORDER_CROSSING) {
+      // CPMM counts ports among border-crossing points (e.g. "Baku" port in the AZ report).
+      if (e.type() == EventType.BORDER_CROSSING || e.type() == EventType.CUSTOMS) {
         xs.add(new Crossing(e.at(), e.detail(), e.durationHours(), e.costUsd()));
         bh += e.durationHours();
         busd += e.costUsd();

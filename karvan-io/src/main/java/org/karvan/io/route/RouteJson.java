@@ -68,6 +68,7 @@ public final class RouteJson {
       x.put("durationHours", r(e.durationHours(), 2));
       x.put("costUsd", r(e.costUsd(), 2));
       x.put("co2eKg", r(e.co2eKg(), 1));
+      x.put("kmFromOrigin", r(e.kmFromOrigin(), 1));
     }
     ArrayNode countries = o.putArray("countries");
     route
@@ -99,10 +100,27 @@ public final class RouteJson {
     return o;
   }
 
-  /** The route with its CAREC CPMM indicators (TFI1-TFI4) for the cargo. */
+  /** The route with the units it was priced in and its CAREC CPMM indicators (TFI1-TFI4). */
   public static ObjectNode route(Network n, Route route, org.karvan.core.routing.Cargo cargo) {
     ObjectNode o = route(n, route);
+    o.set("cargo", cargo(cargo));
     o.set("cpmm", cpmm(org.karvan.core.scenario.Cpmm.of(n, route, cargo)));
+    return o;
+  }
+
+  /** What the tariffs counted (docs/cost-model.md, "Cargo"). */
+  public static ObjectNode cargo(org.karvan.core.routing.Cargo c) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("label", c.label());
+    o.put("unit", c.unit().key());
+    o.put("teu", r(c.teu(), 3));
+    o.put("tonnes", r(c.tonnes(), 3));
+    o.put("grossTonnes", r(c.grossTonnes(), 3));
+    o.put("boxes20", r(c.boxes20(), 0));
+    o.put("boxes40", r(c.boxes40(), 0));
+    o.put("trucks", r(c.trucks(), 0));
+    o.put("wagons", r(c.wagons(), 0));
+    o.put("drivers", c.drivers());
     return o;
   }
 

@@ -146,6 +146,13 @@ class ApplicationLayerCliTest {
         .contains("karvan: --avoid-country: unknown country 'XX'")
         .contains("karvan: --modes: unknown value 'zeppelin'")
         .contains("karvan: --optimize: unknown value 'speed'");
+    CliTest.Run crew =
+        CliTest.run(
+            "route", "--from", "Tehran", "--to", "Baku", "--drivers", "3", "--regime", "duty-free");
+    assertThat(crew.code()).isEqualTo(2);
+    assertThat(crew.err())
+        .contains("karvan: --drivers: 1 or 2, got 3")
+        .contains("karvan: --regime: unknown value 'duty-free'; allowed: transit, import");
     CliTest.Run alt =
         CliTest.run("route", "--from", "Tehran", "--to", "Baku", "--alternatives", "99");
     assertThat(alt.code()).isEqualTo(2);

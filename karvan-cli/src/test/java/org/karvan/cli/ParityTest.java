@@ -127,6 +127,59 @@ class ParityTest {
   }
 
   @Test
+  void crewAndCustomsRegime() throws Exception {
+    JsonNode transit = cli("route", "--from", "Nhava Sheva", "--to", "Tehran", "--format", "json");
+    JsonNode imp =
+        cli(
+            "route",
+            "--from",
+            "Nhava Sheva",
+            "--to",
+            "Tehran",
+            "--regime",
+            "import",
+            "--format",
+            "json");
+    assertThat(get("/api/route?from=" + q("Nhava Sheva") + "&to=Tehran&regime=import"))
+        .isEqualTo(imp);
+    // The import regime changes only the entry clearance at the port of entry.
+    double dt =
+        imp.get("totals").get("durationHours").asDouble()
+            - transit.get("totals").get("durationHours").asDouble();
+    double dc = customs(imp) - customs(transit);
+    assertThat(dc).isPositive();
+    assertThat(dt).isCloseTo(dc, org.assertj.core.data.Offset.offset(0.02));
+    JsonNode one =
+        cli("route", "--from", "Tehran", "--to", "Moscow", "--modes", "road", "--format", "json");
+    JsonNode two =
+        cli(
+            "route",
+            "--from",
+            "Tehran",
+            "--to",
+            "Moscow",
+            "--modes",
+            "road",
+            "--drivers",
+            "2",
+            "--format",
+            "json");
+    assertThat(two.get("totals").get("durationHours").asDouble())
+        .isLessThan(one.get("totals").get("durationHours").asDouble());
+    assertThat(get("/api/route?from=Tehran&to=Moscow&modes=road&drivers=2")).isEqualTo(two);
+  }
+
+  private static double customs(JsonNode route) {
+    double h = 0;
+    for (JsonNode e : route.get("events")) {
+      if (e.get("type").asText().equals("CUSTOMS")) {
+        h += e.get("durationHours").asDouble();
+      }
+    }
+    return h;
+  }
+
+  @Test
   void alternativesAndPareto() throws Exception {
     JsonNode a =
         cli("route", "--from", "Tehran", "--to", "Baku", "--alternatives", "3", "--format", "json");

@@ -19,18 +19,21 @@ public final class CalibrationService {
   public record Param(String key, double min, double max) {}
 
   /**
-   * The default free parameters: commercial speeds, handling and dwell at the ends, and the per-km
-   * tariffs; bounds are what the corridor's published ranges allow.
+   * The default free parameters: the profile's own estimates (no source gives them) of commercial
+   * speeds, handling and dwell, port customs, and sea and terminal tariffs; bounds are what the
+   * corridor's published ranges allow. Parameters with a source are never fitted: {@link #fit}
+   * skips any parameter the profile does not mark as an estimate.
    */
   public static final List<Param> DEFAULT_PARAMS =
       List.of(
           new Param("rail.speed_kmh", 12, 60),
           new Param("road.speed_kmh", 40, 80),
           new Param("endpoint.handling_h", 2, 48),
-          new Param("rail.usd_per_teu_km", 0.05, 1.5),
-          new Param("road.usd_per_vehicle_km", 0.5, 3.5),
+          new Param("port.transshipment_h", 6, 72),
+          new Param("customs.port.transit_h", 2, 72),
           new Param("sea.usd_per_teu_km", 0.01, 0.5),
-          new Param("terminal.default_usd_per_teu", 20, 400));
+          new Param("terminal.default_usd_per_teu", 20, 400),
+          new Param("endpoint.usd_per_teu", 20, 400));
 
   /** Fit quality on one half: the loss and how many cases fall within their band. */
   public record Score(double loss, long within, long computed, long cases) {}
@@ -47,22 +50,34 @@ public final class CalibrationService {
       List<String> skipped) {}
 
   /** Weight of the pull towards the starting values, per squared log-factor. */
-  static final double PRIOR = 0.05;
+  static final double PRIOR = 0.01;
 
   private CalibrationService() {}
 
   public static Fit fit(
       Network net, Profile base, List<BacktestService.Case> cases, List<Param> params) {
+    return fit(net, base, cases, params, PRIOR);
+  }
+
+  /** As {@link #fit(Network, Profile, List, List)} with the prior's weight given. */
+  public static Fit fit(
+      Network net,
+      Profile base,
+      List<BacktestService.Case> cases,
+      List<Param> params,
+      double prior) {
     List<String> skipped = new ArrayList<>();
     List<Param> free = new ArrayList<>();
     Map<String, Double> start = new LinkedHashMap<>();
     for (Param p : params) {
-      try {
-        double v = base.get(p.key());
-        start.put(p.key(), v);
-        free.add(p);
-      } catch (java.util.NoSuchElementException e) {
+      var par = base.find(p.key());
+      if (par.isEmpty()) {
         skipped.add(p.key() + " (not in the profile)");
+      } else if (!par.get().estimate()) {
+        skipped.add(p.key() + " (has a source: " + par.get().source() + "; not fitted)");
+      } else {
+        start.put(p.key(), par.get().value());
+        free.add(p);
       }
     }
     List<BacktestService.Case> train =
@@ -70,7 +85,7 @@ public final class CalibrationService {
     List<BacktestService.Case> test = cases.stream().filter(c -> c.half().equals("test")).toList();
     int[] evals = {0};
     Map<String, Double> cur = new LinkedHashMap<>(start);
-    double best = loss(net, base, cur, start, train, evals);
+    double best = loss(net, base, cur, start, train, prior, evals);
     for (int sweep = 0; sweep < 3; sweep++) {
       for (Param p : free) {
         double lo = Math.log(p.min());
@@ -81,25 +96,25 @@ public final class CalibrationService {
         double b = hi;
         double c = b - g * (b - a);
         double d = a + g * (b - a);
-        double fc = at(net, base, cur, start, train, p.key(), Math.exp(c), evals);
-        double fd = at(net, base, cur, start, train, p.key(), Math.exp(d), evals);
+        double fc = at(net, base, cur, start, train, prior, p.key(), Math.exp(c), evals);
+        double fd = at(net, base, cur, start, train, prior, p.key(), Math.exp(d), evals);
         for (int i = 0; i < 14; i++) {
           if (fc < fd) {
             b = d;
             d = c;
             fd = fc;
             c = b - g * (b - a);
-            fc = at(net, base, cur, start, train, p.key(), Math.exp(c), evals);
+            fc = at(net, base, cur, start, train, prior, p.key(), Math.exp(c), evals);
           } else {
             a = c;
             c = d;
             fc = fd;
             d = a + g * (b - a);
-            fd = at(net, base, cur, start, train, p.key(), Math.exp(d), evals);
+            fd = at(net, base, cur, start, train, prior, p.key(), Math.exp(d), evals);
           }
         }
         double x = Math.exp((a + b) / 2);
-        double fx = at(net, base, cur, start, train, p.key(), x, evals);
+        double fx = at(net, base, cur, start, train, prior, p.key(), x, evals);
         if (fx < best) {
           best = fx;
           cur.put(p.key(), x);
@@ -123,12 +138,13 @@ public final class CalibrationService {
       Map<String, Double> cur,
       Map<String, Double> start,
       List<BacktestService.Case> cases,
+      double prior,
       String key,
       double value,
       int[] evals) {
     Map<String, Double> m = new LinkedHashMap<>(cur);
     m.put(key, value);
-    return loss(net, base, m, start, cases, evals);
+    return loss(net, base, m, start, cases, prior, evals);
   }
 
   private static double loss(
@@ -137,15 +153,16 @@ public final class CalibrationService {
       Map<String, Double> values,
       Map<String, Double> start,
       List<BacktestService.Case> cases,
+      double prior,
       int[] evals) {
     evals[0]++;
     Score s = score(net, base, values, cases);
-    double prior = 0;
+    double pull = 0;
     for (var e : values.entrySet()) {
       double l = Math.log(e.getValue() / start.get(e.getKey()));
-      prior += l * l;
+      pull += l * l;
     }
-    return s.loss() + PRIOR * prior;
+    return s.loss() + prior * pull;
   }
 
   /** Mean squared log-distance to the band over the cases Karvan can compute. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.karvan.app.BacktestService;
+import org.karvan.app.CalibrationService;
 import org.karvan.app.Karvan;
 import org.karvan.app.ResultJson;
 import picocli.CommandLine.Command;
@@ -39,6 +40,12 @@ final class BacktestCommand implements Callable<Integer> {
   @Mixin RequestOptions opts;
 
   @Option(
+      names = "--fit",
+      description =
+          "Fit the profile's free parameters to the training half and report the held-out half.")
+  boolean fit;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
@@ -50,6 +57,9 @@ final class BacktestCommand implements Callable<Integer> {
     boolean json = format.equalsIgnoreCase("json");
     if (!json && !format.equalsIgnoreCase("table")) {
       throw new UserException("--format: unknown value '" + format + "'; allowed: table, json");
+    }
+    if (fit) {
+      return fit();
     }
     Karvan k = Cli.open(network, opts.profile());
     BacktestService.Result r = k.backtest().run(cases);
@@ -106,6 +116,11 @@ final class BacktestCommand implements Callable<Integer> {
       long m = r.outcomes().stream().filter(o -> o.c().half().equals(half)).count();
       out.printf(Locale.ROOT, "%s half: %d of %d within band%n", half, n, m);
     }
+    long near =
+        r.outcomes().stream()
+            .filter(o -> o.deviation() != null && Math.abs(o.deviation()) <= 0.1)
+            .count();
+    out.printf(Locale.ROOT, "%d of %d within 10 %% of the band%n", near, r.outcomes().size());
     out.printf(
         Locale.ROOT,
         "%d of %d within band (%d computed; %d not in this network or without a route)%n",
@@ -113,6 +128,47 @@ final class BacktestCommand implements Callable<Integer> {
         r.outcomes().size(),
         r.computed(),
         r.outcomes().size() - r.computed());
+    return ExitCodes.OK;
+  }
+
+  private int fit() {
+    List<String> problems = new java.util.ArrayList<>();
+    BacktestService.Loaded l = BacktestService.load(cases, problems);
+    PrintWriter err = spec.commandLine().getErr();
+    problems.forEach(p -> err.println("karvan: " + p));
+    CalibrationService.Fit f =
+        CalibrationService.fit(
+            network.load(), opts.profile(), l.cases(), CalibrationService.DEFAULT_PARAMS);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%-32s %12s %12s %8s%n", "parameter", "before", "fitted", "factor");
+    for (var e : f.before().entrySet()) {
+      double a = f.after().get(e.getKey());
+      out.printf(
+          Locale.ROOT,
+          "%-32s %12.4g %12.4g %8.2f%n",
+          e.getKey(),
+          e.getValue(),
+          a,
+          a / e.getValue());
+    }
+    f.skipped().forEach(x -> out.println("skipped: " + x));
+    out.printf(
+        Locale.ROOT,
+        "train: loss %.4f -> %.4f, within band %d -> %d of %d%n",
+        f.trainBefore().loss(),
+        f.trainAfter().loss(),
+        f.trainBefore().within(),
+        f.trainAfter().within(),
+        f.trainAfter().cases());
+    out.printf(
+        Locale.ROOT,
+        "test (held out): loss %.4f -> %.4f, within band %d -> %d of %d%n",
+        f.testBefore().loss(),
+        f.testAfter().loss(),
+        f.testBefore().within(),
+        f.testAfter().within(),
+        f.testAfter().cases());
+    out.printf(Locale.ROOT, "%d evaluations of the training half%n", f.evaluations());
     return ExitCodes.OK;
   }
 

@@ -121,6 +121,13 @@ public final class CostModel {
           usdTonne = km * p.get(key(l.mode()) + ".usd_per_tkm");
         }
         kgT = km * p.get("co2." + key(l.mode()) + ".kg_per_tkm");
+        // Canal and strait dues of the chokepoints the link passes, per box (a 40ft pays two TEU).
+        for (String cp : l.chokepoints()) {
+          double dues = p.find("chokepoint.usd_per_teu." + cp).map(x -> x.value()).orElse(0.0);
+          usdTeu += dues;
+          usdFeu += 2 * dues;
+          usdTonne += dues / p.get("cargo.tonnes_per_teu");
+        }
       }
     }
     if (l.borderCrossing() != null) {

@@ -163,6 +163,12 @@ public final class ProfileKeys {
           new ParameterSpec(
               "customs.port.usd_per_vehicle.*", "USD/vehicle", 0, 100000, "a port's customs fee"),
           new ParameterSpec(
+              "chokepoint.usd_per_teu.*",
+              "USD/TEU",
+              0,
+              10000,
+              "canal or strait dues per TEU passing a chokepoint (e.g. SUEZ)"),
+          new ParameterSpec(
               "port.transshipment_h", "h", 0, 1000, "changing service line at a port, handling"),
           new ParameterSpec(
               "port.transshipment_usd_per_teu",

@@ -68,15 +68,15 @@ public final class ChartService {
                       .router()
                       .alternatives(q, n, RouteService.PENALTY, RouteService.MAX_SHARED));
       if (alts.isEmpty()) {
-        throw RouteService.noRoute(r.on().router(), q);
+        throw RouteService.noRoute(r.router(), q);
       }
       for (int i = 0; i < alts.size(); i++) {
         series.add(new TcdChart.Series("route " + (i + 1), alts.get(i)));
       }
     } else {
       Route first =
-          RouteService.run(() -> r.on().router().route(q))
-              .orElseThrow(() -> RouteService.noRoute(r.on().router(), q));
+          RouteService.run(() -> r.router().route(q))
+              .orElseThrow(() -> RouteService.noRoute(r.router(), q));
       series.add(new TcdChart.Series(r.on().isBase() ? "base" : r.on().name(), first));
       for (Scenarios.Applied a : others) {
         RouteRequest x = CompareService.withDefaultYear(q, a);

@@ -1,5 +1,6 @@
 package org.karvan.app;
 
+import java.time.Clock;
 import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.model.Network;
 import org.karvan.core.profile.Profile;
@@ -25,8 +26,11 @@ public final class Karvan {
   private final Scenarios scenarios;
   private final Limits limits;
   private final Resolver resolver;
+  private final Clock clock;
 
-  private Karvan(Network network, Profile profile, ScenarioSource source, Limits limits) {
+  private Karvan(
+      Network network, Profile profile, ScenarioSource source, Limits limits, Clock clock) {
+    this.clock = clock;
     this.network = network;
     this.profile = profile;
     this.graph = MultimodalGraph.compile(network, profile);
@@ -38,12 +42,23 @@ public final class Karvan {
   }
 
   public static Karvan open(Network network, Profile profile) {
-    return new Karvan(network, profile, ScenarioSource.NONE, Limits.CLI);
+    return new Karvan(network, profile, ScenarioSource.NONE, Limits.CLI, Clock.systemUTC());
   }
 
   public static Karvan open(
       Network network, Profile profile, ScenarioSource source, Limits limits) {
-    return new Karvan(network, profile, source, limits);
+    return new Karvan(network, profile, source, limits, Clock.systemUTC());
+  }
+
+  /** With the clock that tells "today", the default date of requests (fixed in tests). */
+  public static Karvan open(
+      Network network, Profile profile, ScenarioSource source, Limits limits, Clock clock) {
+    return new Karvan(network, profile, source, limits, clock);
+  }
+
+  /** The clock that tells today's date, the default {@code date} of a request. */
+  public Clock clock() {
+    return clock;
   }
 
   public Network network() {

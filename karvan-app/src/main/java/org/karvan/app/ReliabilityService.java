@@ -84,7 +84,7 @@ public final class ReliabilityService {
     Resolver.Resolved res = k.resolver().resolve(r.spec(), f, true);
     f.throwIfAny();
     RouteRequest req = res.request();
-    Router router = res.on().router();
+    Router router = res.router();
     MultimodalGraph g = router.graph();
     Freight fr = new Freight(k.graph(), req.constraints(), res.on().view());
     double[] time = router.weights(Objective.TIME, req.cargo()).w();

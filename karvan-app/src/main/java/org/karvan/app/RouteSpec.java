@@ -21,6 +21,7 @@ import java.util.List;
  * @param year the network of this year
  * @param include {@code planned}: every link not defunct
  * @param scenario a built-in scenario, or whatever the front end's scenario source resolves
+ * @param date the day whose dated events apply, {@code YYYY-MM-DD} (default: today)
  */
 public record RouteSpec(
     String from,
@@ -35,7 +36,8 @@ public record RouteSpec(
     List<String> modes,
     Integer year,
     String include,
-    String scenario) {
+    String scenario,
+    String date) {
   public RouteSpec {
     via = via == null ? List.of() : List.copyOf(via);
     avoidCountry = avoidCountry == null ? List.of() : List.copyOf(avoidCountry);
@@ -63,7 +65,8 @@ public record RouteSpec(
         .modes(modes)
         .year(year)
         .include(include)
-        .scenario(scenario);
+        .scenario(scenario)
+        .date(date);
   }
 
   /** The same request between other places. */
@@ -91,6 +94,7 @@ public record RouteSpec(
     private Integer year;
     private String include;
     private String scenario;
+    private String date;
 
     public Builder from(String v) {
       from = v;
@@ -157,6 +161,11 @@ public record RouteSpec(
       return this;
     }
 
+    public Builder date(String v) {
+      date = v;
+      return this;
+    }
+
     public RouteSpec build() {
       return new RouteSpec(
           from,
@@ -171,7 +180,8 @@ public record RouteSpec(
           modes,
           year,
           include,
-          scenario);
+          scenario,
+          date);
     }
   }
 }

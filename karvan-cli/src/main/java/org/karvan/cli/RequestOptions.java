@@ -73,6 +73,13 @@ final class RequestOptions {
   Integer year;
 
   @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "Apply the dated events (closures, restrictions) in force on this day (default: today).")
+  String date;
+
+  @Option(
       names = "--include",
       paramLabel = "planned",
       description =
@@ -139,6 +146,7 @@ final class RequestOptions {
         .modes(modes)
         .year(year)
         .include(include)
-        .scenario(scenario);
+        .scenario(scenario)
+        .date(date);
   }
 }

@@ -59,6 +59,7 @@ final class Api {
         .modes(p.list("modes"))
         .year(p.integer("year"))
         .include(p.string("include"))
+        .date(p.string("date"))
         .scenario(no.contains("scenario") ? null : p.string("scenario"))
         .build();
   }

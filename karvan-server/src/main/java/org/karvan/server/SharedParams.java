@@ -23,6 +23,7 @@ final class SharedParams {
           "modes",
           "year",
           "include",
+          "date",
           "format");
 
   /** A shared parameter's OpenAPI documentation, written once for every endpoint that takes it. */
@@ -49,7 +50,13 @@ final class SharedParams {
           new Doc("avoidNode", false, "string", "Places to avoid", null),
           new Doc("modes", false, "string", "Allowed modes: rail, road, sea, ferry", null),
           new Doc("year", false, "integer", "The network of this year", null),
-          new Doc("include", false, "string", "'planned': every link not defunct", null));
+          new Doc("include", false, "string", "'planned': every link not defunct", null),
+          new Doc(
+              "date",
+              false,
+              "string",
+              "YYYY-MM-DD: apply the dated events in force that day (default: today)",
+              "2026-03-06"));
 
   /** Operations (by operationId) that take the shared routing parameters as query parameters. */
   static final Set<String> ROUTE_OPERATIONS =

@@ -143,4 +143,9 @@ public record Route(
   }
 
   public record CountryKm(String code, double distanceKm) {}
+
+  /** What a dated event does, in words (e.g. {@code restricted: +48 h delay (P90 120 h)}). */
+  public static String describe(org.karvan.core.model.NetworkEvent e) {
+    return Disruptions.effect(e);
+  }
 }

@@ -79,7 +79,10 @@ class ApiTest {
     assertThat(r.contentType()).startsWith("application/json");
     Network net = BundleReader.readDefault();
     Profile prof = ProfileReader.readDefault();
-    Router router = new Router(MultimodalGraph.compile(net, prof));
+    // Without a date the server routes under the events in force today (UTC).
+    Router router =
+        new Router(MultimodalGraph.compile(net, prof))
+            .on(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     Route route =
         router
             .route(

@@ -343,12 +343,32 @@ public final class ResultJson {
       e.put("p90Usd", r(x.p90Usd(), 2));
       e.put("p95Usd", r(x.p95Usd(), 2));
       putNullable(e, "onTime", s.deadlineDays() == null ? null : x.onTime(), 4);
+      e.put("disruptedShare", r(x.disrupted(), 4));
+      e.put("reroutedShare", r(x.rerouted(), 4));
+      ArrayNode risks = e.putArray("closureRisks");
+      for (var cr : row.model().risks()) {
+        ObjectNode c = risks.addObject();
+        c.put("event", cr.label());
+        c.put("probability", r(cr.probability(), 6));
+        c.put("closureDays", r(cr.durationH() / 24, 3));
+        putNullable(c, "rerouteExtraHours", cr.canReroute() ? cr.rerouteExtraH() : null, 2);
+        putNullable(c, "rerouteExtraUsd", cr.canReroute() ? cr.rerouteExtraUsd() : null, 2);
+        c.put("sampledShare", r(x.byCause().getOrDefault(cr.label(), 0.0), 4));
+      }
       ArrayNode comps = e.putArray("components");
       for (Component c : ReliabilityService.varying(row.model())) {
         comps.addObject().put("label", c.label()).put("meanHours", r(c.meanH(), 2));
       }
     }
-    o.set("network", basis(res.network(), res.scenario(), res.request().constraints()));
+    o.put("historyYears", s.history());
+    o.set(
+        "network",
+        basis(
+            res.network(),
+            res.scenario(),
+            res.request().constraints(),
+            res.date(),
+            res.eventsInForce()));
     return o;
   }
 }

@@ -125,7 +125,7 @@ public final class EventOverlay {
     if (e.targetType() == NetworkEvent.Target.COUNTRY_PAIR) {
       ids = crossingsOf(n, e.targets());
     }
-    boolean closed = e.severity() == Severity.CLOSED;
+    boolean closed = e.severity() != Severity.RESTRICTED; // a RISK row closes like CLOSED
     int m = g.csr().edgeCount();
     BitSet out = new BitSet(m);
     for (int x = 0; x < m; x++) {

@@ -282,5 +282,29 @@ class ParityTest {
                     + q("Nhava Sheva")
                     + "&to=Moscow&samples=2000&deadline=30"))
         .isEqualTo(r);
+    JsonNode dated =
+        cli(
+            "reliability",
+            "--from",
+            "Nhava Sheva",
+            "--to",
+            "Moscow",
+            "--samples",
+            "2000",
+            "--date",
+            "2026-12-01",
+            "--history-years",
+            "5",
+            "--format",
+            "json");
+    assertThat(dated.get("historyYears").asInt()).isEqualTo(5);
+    assertThat(dated.get("routes").get(0).get("closureRisks").findValuesAsText("event"))
+        .contains("HORMUZ_CLOSED_2026");
+    assertThat(
+            get(
+                "/api/reliability?from="
+                    + q("Nhava Sheva")
+                    + "&to=Moscow&samples=2000&date=2026-12-01&historyYears=5"))
+        .isEqualTo(dated);
   }
 }

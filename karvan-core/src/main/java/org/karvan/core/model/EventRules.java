@@ -31,6 +31,9 @@ final class EventRules {
     d.links().forEach(l -> links.add(l.id()));
     Set<String> crossings = new HashSet<>();
     Set<String> pairs = new HashSet<>();
+    // When a crossing names an unknown node (reported elsewhere), pairs can only be checked by
+    // their countries: a missing crossing between them would be a follow-on error.
+    boolean crossingsKnown = true;
     for (BorderCrossing c : d.crossings()) {
       crossings.add(c.id());
       String a = countryOf.get(c.nodeA());
@@ -38,6 +41,8 @@ final class EventRules {
       if (a != null && b != null) {
         pairs.add(a + "-" + b);
         pairs.add(b + "-" + a);
+      } else if (!nodes.contains(c.nodeA()) || !nodes.contains(c.nodeB())) {
+        crossingsKnown = false;
       }
     }
     Set<String> countries = new HashSet<>();
@@ -73,7 +78,8 @@ final class EventRules {
                 case COUNTRY -> countries.contains(t);
                 case LINK -> links.contains(t);
                 case NODE -> nodes.contains(t);
-                case COUNTRY_PAIR -> pairs.contains(u);
+                case COUNTRY_PAIR ->
+                    pairs.contains(u) || (!crossingsKnown && bothKnown(u, countries));
               };
           if (!known) {
             p.error(
@@ -100,6 +106,11 @@ final class EventRules {
         }
       }
     }
+  }
+
+  private static boolean bothKnown(String pair, Set<String> countries) {
+    String[] ab = pair.split("-");
+    return ab.length == 2 && countries.contains(ab[0]) && countries.contains(ab[1]);
   }
 
   private static void severity(NetworkEvent e, Problems p) {

@@ -1,8 +1,10 @@
 package org.karvan.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +20,12 @@ import org.karvan.core.routing.Objective;
 import org.karvan.core.routing.Route;
 import org.karvan.core.routing.RouteRequest;
 import org.karvan.core.routing.Router;
+import org.karvan.core.scenario.ScenarioView;
+import org.karvan.core.validate.InvalidInputException;
+import org.karvan.core.validate.Problem;
 import org.karvan.io.bundle.BundleReader;
 import org.karvan.io.profile.ProfileReader;
+import org.karvan.io.scenario.ScenarioReader;
 
 /** The dated events shipped in data/default-network/events.csv, as a user meets them. */
 class DatedEventsDefaultNetworkTest {
@@ -76,6 +82,44 @@ class DatedEventsDefaultNetworkTest {
     Route rail = route("AZBAK", "IRAST", Set.of(Mode.RAIL), "2026-03-06");
     assertThat(rail.crossings()).anyMatch(DatedEventsDefaultNetworkTest::azIr);
     assertThat(rail).isEqualTo(route("AZBAK", "IRAST", Set.of(Mode.RAIL), "2026-03-10"));
+  }
+
+  @Test
+  void aScenarioFileAddsAnEventCheckedLikeARowOfEventsCsv() {
+    String yaml =
+        String.join(
+            "\n",
+            "name: rail-closure",
+            "modifications:",
+            "  - type: add-event",
+            "    id: AZ_IR_RAIL_2027",
+            "    target_type: COUNTRY_PAIR",
+            "    targets: AZ-IR",
+            "    start: 2027-01-10",
+            "    end: 2027-01-20",
+            "    severity: CLOSED",
+            "    modes: RAIL",
+            "    sources: 'what-if: a rail closure'",
+            "");
+    var s = ScenarioReader.read(yaml.getBytes(StandardCharsets.UTF_8), "rail.yaml");
+    Router under = new Router(ROUTER.graph(), ScenarioView.apply(NET, PROFILE, List.of(s)));
+    Constraints rail =
+        new Constraints(2030, false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(Mode.RAIL));
+    RouteRequest q = new RouteRequest("AZBAK", "IRAST", List.of(), FEU, Objective.TIME, rail);
+    // During it the rail route goes round the Caspian (Russia, Kazakhstan, Turkmenistan).
+    assertThat(under.on(LocalDate.parse("2027-01-15")).route(q).orElseThrow().crossings())
+        .noneMatch(DatedEventsDefaultNetworkTest::azIr);
+    assertThat(under.on(LocalDate.parse("2027-01-21")).route(q).orElseThrow().crossings())
+        .anyMatch(DatedEventsDefaultNetworkTest::azIr);
+    String bad = yaml.replace("end: 2027-01-20", "end: 2027-01-01");
+    var sb = ScenarioReader.read(bad.getBytes(StandardCharsets.UTF_8), "bad.yaml");
+    InvalidInputException e =
+        catchThrowableOfType(
+            InvalidInputException.class, () -> ScenarioView.apply(NET, PROFILE, List.of(sb)));
+    assertThat(e.errors())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "bad.yaml:3: modifications[0].end: end 2027-01-01 is before start 2027-01-10");
   }
 
   @Test

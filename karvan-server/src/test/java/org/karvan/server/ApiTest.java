@@ -167,6 +167,7 @@ class ApiTest {
     assertThat(p.toString()).contains("did you mean").contains("Moscow [RUMOW]");
 
     assertProblem(http.get("/api/route?to=Moscow"), 422, "from");
+    assertProblem(http.get("/api/route?from=INNSA&to=RUMOW&date=2026-02-30"), 422, "date");
     assertProblem(http.get("/api/route?from=INNSA&to=RUMOW&avoidCountry=XX"), 422, "avoidCountry");
     assertProblem(http.get("/api/route?from=INNSA&to=RUMOW&avoidBorder=NOPE"), 422, "avoidBorder");
     assertProblem(

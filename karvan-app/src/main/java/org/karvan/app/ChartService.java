@@ -68,15 +68,15 @@ public final class ChartService {
                       .router()
                       .alternatives(q, n, RouteService.PENALTY, RouteService.MAX_SHARED));
       if (alts.isEmpty()) {
-        throw RouteService.noRoute(r.on().router(), q);
+        throw RouteService.noRoute(r.router(), q);
       }
       for (int i = 0; i < alts.size(); i++) {
         series.add(new TcdChart.Series("route " + (i + 1), alts.get(i)));
       }
     } else {
       Route first =
-          RouteService.run(() -> r.on().router().route(q))
-              .orElseThrow(() -> RouteService.noRoute(r.on().router(), q));
+          RouteService.run(() -> r.router().route(q))
+              .orElseThrow(() -> RouteService.noRoute(r.router(), q));
       series.add(new TcdChart.Series(r.on().isBase() ? "base" : r.on().name(), first));
       for (Scenarios.Applied a : others) {
         RouteRequest x = CompareService.withDefaultYear(q, a);
@@ -120,12 +120,13 @@ public final class ChartService {
     RouteRequest q = r.request();
     Karvan w = r.workspace();
     Route base =
-        RouteService.run(() -> w.router().route(q))
-            .orElseThrow(() -> RouteService.noRoute(w.router(), q));
+        RouteService.run(() -> r.router().route(q))
+            .orElseThrow(() -> RouteService.noRoute(r.router(), q));
     List<Comparison> comps = new ArrayList<>();
     for (Scenarios.Applied a : others) {
       RouteRequest x = CompareService.withDefaultYear(q, a);
-      Optional<Route> route = RouteService.run(() -> a.router().route(x));
+      var router = a.router().on(r.date());
+      Optional<Route> route = RouteService.run(() -> router.route(x));
       comps.add(
           Comparison.of(
               a.network(),
@@ -133,7 +134,7 @@ public final class ChartService {
               q.from(),
               q.to(),
               route,
-              route.isEmpty() ? RouteService.whyNot(a.router(), x) : null,
+              route.isEmpty() ? RouteService.whyNot(router, x) : null,
               Optional.of(base)));
     }
     Network net = widest(w.scenarios().base(), others);

@@ -85,6 +85,7 @@ public final class CompareService {
         }
       }
     }
+    java.time.LocalDate date = k.resolver().date(common.date(), f);
     f.throwIfAny();
     List<List<Row>> out = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
@@ -92,19 +93,21 @@ public final class CompareService {
     }
     IntStream.range(0, requests.size())
         .parallel()
-        .forEach(i -> out.set(i, compare(w, requests.get(i), applied)));
+        .forEach(i -> out.set(i, compare(w, requests.get(i), applied, date)));
     List<Row> rows = new ArrayList<>();
     out.forEach(rows::addAll);
     return new Result(w.network(), rows, requests.size(), applied.size());
   }
 
   /** One pair against each scenario; the scenario's default year applies to its own route. */
-  private static List<Row> compare(Karvan w, RouteRequest req, List<Scenarios.Applied> applied) {
-    Optional<Route> base = RouteService.run(() -> w.router().route(req));
+  private static List<Row> compare(
+      Karvan w, RouteRequest req, List<Scenarios.Applied> applied, java.time.LocalDate date) {
+    Optional<Route> base = RouteService.run(() -> w.router().on(date).route(req));
     List<Row> row = new ArrayList<>();
     for (Scenarios.Applied a : applied) {
       RouteRequest r = withDefaultYear(req, a);
-      Optional<Route> x = RouteService.run(() -> a.router().route(r));
+      var router = a.router().on(date);
+      Optional<Route> x = RouteService.run(() -> router.route(r));
       Comparison c =
           Comparison.of(
               a.network(),
@@ -112,7 +115,7 @@ public final class CompareService {
               r.from(),
               r.to(),
               x,
-              x.isEmpty() ? RouteService.whyNot(a.router(), r) : null,
+              x.isEmpty() ? RouteService.whyNot(router, r) : null,
               base);
       row.add(new Row(c, a.network()));
     }

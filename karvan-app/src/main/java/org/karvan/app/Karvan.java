@@ -1,5 +1,6 @@
 package org.karvan.app;
 
+import java.time.Clock;
 import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.model.Network;
 import org.karvan.core.profile.Profile;
@@ -28,9 +29,12 @@ public final class Karvan {
   private final ScenarioSource source;
   private final java.util.Map<java.util.Map<String, Double>, Karvan> variants =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final Clock clock;
 
-  private Karvan(Network network, Profile profile, ScenarioSource source, Limits limits) {
+  private Karvan(
+      Network network, Profile profile, ScenarioSource source, Limits limits, Clock clock) {
     this.source = source;
+    this.clock = clock;
     this.network = network;
     this.profile = profile;
     this.graph = MultimodalGraph.compile(network, profile);
@@ -42,12 +46,23 @@ public final class Karvan {
   }
 
   public static Karvan open(Network network, Profile profile) {
-    return new Karvan(network, profile, ScenarioSource.NONE, Limits.CLI);
+    return new Karvan(network, profile, ScenarioSource.NONE, Limits.CLI, Clock.systemUTC());
   }
 
   public static Karvan open(
       Network network, Profile profile, ScenarioSource source, Limits limits) {
-    return new Karvan(network, profile, source, limits);
+    return new Karvan(network, profile, source, limits, Clock.systemUTC());
+  }
+
+  /** With the clock that tells "today", the default date of requests (fixed in tests). */
+  public static Karvan open(
+      Network network, Profile profile, ScenarioSource source, Limits limits, Clock clock) {
+    return new Karvan(network, profile, source, limits, clock);
+  }
+
+  /** The clock that tells today's date, the default {@code date} of a request. */
+  public Clock clock() {
+    return clock;
   }
 
   public Network network() {
@@ -98,7 +113,7 @@ public final class Karvan {
     }
     return variants.computeIfAbsent(
         java.util.Map.copyOf(overrides),
-        o -> new Karvan(network, profile.with(o, "request"), source, limits));
+        o -> new Karvan(network, profile.with(o, "request"), source, limits, clock));
   }
 
   public Resolver resolver() {

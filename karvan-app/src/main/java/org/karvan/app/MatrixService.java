@@ -76,7 +76,7 @@ public final class MatrixService {
     f.throwIfAny();
     double[][] m =
         RouteService.run(
-            () -> cm.on().router().matrix(a, b, cm.objective(), cm.cargo(), cm.constraints()));
+            () -> cm.router().matrix(a, b, cm.objective(), cm.cargo(), cm.constraints()));
     return new Result(net, cm.on().name(), cm.objective(), cm.cargo(), a, b, m);
   }
 

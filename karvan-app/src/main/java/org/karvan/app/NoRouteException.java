@@ -53,6 +53,10 @@ public final class NoRouteException extends RuntimeException {
                 case AVOID_NODE -> "the avoided places " + v;
                 case MODES -> "the allowed modes " + v;
                 case SCENARIO_CLOSURE -> "the scenario's closures " + v;
+                case EVENT_CLOSURE ->
+                    "the dated events in force that day ("
+                        + v
+                        + "); a date outside them reopens the elements";
               });
         }
         yield "no route from "

@@ -1,28 +1,38 @@
 package org.karvan.app;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.karvan.core.assign.Freight;
 import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.model.Network;
+import org.karvan.core.reliability.ClosureRisk;
+import org.karvan.core.reliability.ClosureRisks;
 import org.karvan.core.reliability.Component;
 import org.karvan.core.reliability.RouteModels;
 import org.karvan.core.reliability.TransitSimulation;
 import org.karvan.core.routing.Dijkstra;
 import org.karvan.core.routing.Objective;
+import org.karvan.core.routing.PathResult;
 import org.karvan.core.routing.PenaltyMethod;
 import org.karvan.core.routing.RouteRequest;
 import org.karvan.core.routing.Router;
 
 /**
  * Use case: Monte Carlo of door-to-door time and cost over penalty alternatives (border clearance,
- * waits for sailings, sailing and terminal dwell): P50/P90/P95, on-time probability and the most
- * reliable route.
+ * waits for sailings, sailing and terminal dwell, the delays of the dated restrictions in force,
+ * and the closure risk of each element from its history and declared rates): P50/P90/P95, on-time
+ * probability, the share of samples disrupted and by what, and the most reliable route.
  */
 public final class ReliabilityService {
+  /** Years of closure history counted when none is given. */
+  public static final int HISTORY_YEARS = 10;
+
   /**
-   * @param spec places, cargo, constraints and scenario of the routes compared
+   * @param spec places, cargo, constraints, scenario and date of the routes compared
    * @param deadlineDays the deadline, or {@code null}
+   * @param historyYears years of closure history before the date that count (default {@value
+   *     #HISTORY_YEARS})
    */
   public record Request(
       RouteSpec spec,
@@ -32,7 +42,34 @@ public final class ReliabilityService {
       int alternatives,
       double cancelProbability,
       double sailingCv,
-      double dwellCv) {}
+      double dwellCv,
+      Integer historyYears) {
+    public Request(
+        RouteSpec spec,
+        int samples,
+        Double deadlineDays,
+        long seed,
+        int alternatives,
+        double cancelProbability,
+        double sailingCv,
+        double dwellCv) {
+      this(
+          spec,
+          samples,
+          deadlineDays,
+          seed,
+          alternatives,
+          cancelProbability,
+          sailingCv,
+          dwellCv,
+          null);
+    }
+
+    /** The years of history in force. */
+    public int history() {
+      return historyYears == null ? HISTORY_YEARS : historyYears;
+    }
+  }
 
   /** One route's model and its simulated summary. */
   public record RouteRow(TransitSimulation.RouteModel model, TransitSimulation.Summary summary) {}
@@ -40,6 +77,8 @@ public final class ReliabilityService {
   /**
    * @param best index of the most reliable route (on-time probability), or -1 without a deadline
    * @param usdPerHour value of time added to cost per hour
+   * @param date the day whose events apply and before which the history counts
+   * @param eventsInForce the events in force that day
    */
   public record Result(
       Network network,
@@ -49,7 +88,9 @@ public final class ReliabilityService {
       List<RouteRow> routes,
       int best,
       double usdPerHour,
-      long millis) {}
+      long millis,
+      java.time.LocalDate date,
+      List<org.karvan.core.model.NetworkEvent> eventsInForce) {}
 
   private final Karvan k;
 
@@ -79,35 +120,53 @@ public final class ReliabilityService {
     if (!(r.dwellCv() >= 0)) {
       f.error("dwellCv", "must be >= 0");
     }
+    if (r.history() < 1 || r.history() > 100) {
+      f.error("historyYears", "must be between 1 and 100, got " + r.history());
+    }
     if (!r.spec().via().isEmpty()) {
       f.error("via", "reliability does not support via places");
     }
     Resolver.Resolved res = k.resolver().resolve(r.spec(), f, true);
     f.throwIfAny();
     RouteRequest req = res.request();
-    Router router = res.on().router();
+    Router router = res.router();
     MultimodalGraph g = router.graph();
     Freight fr = new Freight(res.workspace().graph(), req.constraints(), res.on().view());
     double[] time = router.weights(Objective.TIME, req.cargo()).w();
     double[] usd = router.weights(Objective.COST, req.cargo()).w();
     int src = g.hub(g.physIndex(req.from()));
     int dst = g.hub(g.physIndex(req.to()));
-    List<int[]> paths =
-        PenaltyMethod.paths(
-            g, new Dijkstra(g.csr()), src, dst, time, fr.off(), r.alternatives(), 1.5);
+    BitSet off = fr.off();
+    off.or(router.events().closed());
+    Dijkstra d = new Dijkstra(g.csr());
+    List<int[]> paths = PenaltyMethod.paths(g, d, src, dst, time, off, r.alternatives(), 1.5);
     if (paths.isEmpty()) {
       throw RouteService.noRoute(router, req);
     }
+    double usdPerHour = router.profile().get("value_of_time.usd_per_teu_h") * req.cargo().teu();
+    List<ClosureRisks.Hazard> hazards =
+        ClosureRisks.hazards(router.allEvents(), res.date(), r.history());
     RouteModels rm = new RouteModels(r.sailingCv(), r.dwellCv(), r.cancelProbability());
     List<TransitSimulation.RouteModel> models = new ArrayList<>();
     for (int[] p : paths) {
-      double cost = 0;
-      for (int e : p) {
-        cost += usd[e];
-      }
-      models.add(rm.of(g, String.join(" > ", fr.nodes(p)), p, cost));
+      double h = sum(time, p);
+      double cost = sum(usd, p);
+      // The detour round a closure: the best route with its edges closed too, by time.
+      List<ClosureRisk> risks =
+          ClosureRisks.of(
+              g,
+              p,
+              hazards,
+              closed -> {
+                BitSet o = (BitSet) off.clone();
+                o.or(closed);
+                PathResult q = d.route(src, dst, time, o, g.hubs(), null);
+                return q.isFound()
+                    ? new double[] {sum(time, q.edges()) - h, sum(usd, q.edges()) - cost}
+                    : null;
+              });
+      models.add(rm.of(g, String.join(" > ", fr.nodes(p)), p, cost, router.events(), risks));
     }
-    double usdPerHour = router.profile().get("value_of_time.usd_per_teu_h") * req.cargo().teu();
     long t0 = System.nanoTime();
     List<TransitSimulation.Summary> sums =
         TransitSimulation.run(
@@ -122,7 +181,25 @@ public final class ReliabilityService {
       rows.add(new RouteRow(models.get(i), sums.get(i)));
     }
     int best = r.deadlineDays() == null ? -1 : TransitSimulation.best(sums);
-    return new Result(res.on().network(), res.on().name(), req, r, rows, best, usdPerHour, ms);
+    return new Result(
+        res.on().network(),
+        res.on().name(),
+        req,
+        r,
+        rows,
+        best,
+        usdPerHour,
+        ms,
+        res.date(),
+        router.events().events());
+  }
+
+  private static double sum(double[] w, int[] edges) {
+    double s = 0;
+    for (int e : edges) {
+      s += w[e];
+    }
+    return s;
   }
 
   /** The components of a route model that vary (fixed parts left out). */

@@ -1,5 +1,6 @@
 package org.karvan.app;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.karvan.core.routing.Objective;
 import org.karvan.core.routing.Overlay;
 import org.karvan.core.routing.Places;
 import org.karvan.core.routing.RouteRequest;
+import org.karvan.core.routing.Router;
 import org.karvan.core.validate.InvalidInputException;
 
 /**
@@ -22,10 +24,16 @@ import org.karvan.core.validate.InvalidInputException;
  */
 public final class Resolver {
   /**
-   * A request ready for the router, the network (base or scenario) it runs on, and the workspace
-   * (this one, or its variant for the request's customs regime).
+   * A request ready for the router, the network (base or scenario) it runs on, the workspace (this
+   * one, or its variant for the request's customs regime) and the day whose dated events apply.
    */
-  public record Resolved(RouteRequest request, Scenarios.Applied on, Karvan workspace) {}
+  public record Resolved(
+      RouteRequest request, Scenarios.Applied on, Karvan workspace, LocalDate date) {
+    /** The router of the network under the events in force on the date. */
+    public Router router() {
+      return on.router().on(date);
+    }
+  }
 
   private final Karvan k;
 
@@ -51,9 +59,15 @@ public final class Resolver {
       Places places,
       Objective objective,
       Cargo cargo,
-      Constraints constraints) {
+      Constraints constraints,
+      LocalDate date) {
     public boolean complete() {
-      return objective != null && cargo != null && constraints != null;
+      return objective != null && cargo != null && constraints != null && date != null;
+    }
+
+    /** The router of the network under the events in force on the date. */
+    public Router router() {
+      return on.router().on(date);
     }
   }
 
@@ -72,7 +86,7 @@ public final class Resolver {
       }
     }
     Constraints cons = constraints(s, on, places, f);
-    return new Common(w, on, places, o, c, cons);
+    return new Common(w, on, places, o, c, cons, date(s.date(), f));
   }
 
   /**
@@ -114,12 +128,26 @@ public final class Resolver {
       f.error("to", "from and to name the same place (" + from + ")");
     }
     if (!cm.complete() || from == null || to == null) {
-      return new Resolved(null, cm.on(), cm.workspace());
+      return new Resolved(null, cm.on(), cm.workspace(), cm.date());
     }
     return new Resolved(
         new RouteRequest(from, to, via, cm.cargo(), cm.objective(), cm.constraints()),
         cm.on(),
-        cm.workspace());
+        cm.workspace(),
+        cm.date());
+  }
+
+  /** The request's day: {@code YYYY-MM-DD}, or today by the workspace's clock when blank. */
+  public LocalDate date(String text, Fields f) {
+    if (blank(text)) {
+      return LocalDate.now(k.clock());
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      f.error("date", "'" + text + "' is not a date YYYY-MM-DD");
+      return null;
+    }
   }
 
   public Objective objective(String text, Fields f) {

@@ -57,6 +57,54 @@ public final class ResultJson {
     return o;
   }
 
+  /** {@link #basis} with the request's date and the dated events in force that day. */
+  public static ObjectNode basis(
+      Network n,
+      String scenario,
+      Constraints c,
+      java.time.LocalDate date,
+      List<org.karvan.core.model.NetworkEvent> inForce) {
+    ObjectNode o = basis(n, scenario, c);
+    o.put("date", date == null ? null : date.toString());
+    ArrayNode a = o.putArray("eventsInForce");
+    inForce.forEach(e -> a.add(RouteJson.event(e)));
+    return o;
+  }
+
+  /**
+   * The dated events in force on {@code date}, one line each for tables: {@code none} when there
+   * are none (normal operation).
+   */
+  public static List<String> eventsText(
+      java.time.LocalDate date, List<org.karvan.core.model.NetworkEvent> inForce) {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(
+        "Dated events on "
+            + date
+            + ": "
+            + (inForce.isEmpty() ? "none (normal operation)" : inForce.size() + " in force"));
+    for (var e : inForce) {
+      out.add(
+          "  "
+              + e.id()
+              + " "
+              + e.targetType().name().toLowerCase(Locale.ROOT)
+              + " "
+              + String.join("|", e.targets())
+              + " "
+              + e.start()
+              + ".."
+              + (e.end() == null ? "open" : e.end())
+              + ": "
+              + org.karvan.core.routing.Route.describe(e)
+              + " [sources: "
+              + String.join("; ", e.provenance().sources())
+              + (e.provenance().estimated().isEmpty() ? "" : "; estimates marked")
+              + "]");
+    }
+    return out;
+  }
+
   /** The one-line wording of {@link #basis}, for tables and headers. */
   public static String basisText(Network n, String scenario, Constraints c) {
     String links =
@@ -92,7 +140,9 @@ public final class ResultJson {
       }
       o = RouteJson.routes(n, res.routes(), meta);
     }
-    o.set("network", basis(n, res.scenario(), res.request().constraints()));
+    o.set(
+        "network",
+        basis(n, res.scenario(), res.request().constraints(), res.date(), res.eventsInForce()));
     return o;
   }
 
@@ -293,12 +343,32 @@ public final class ResultJson {
       e.put("p90Usd", r(x.p90Usd(), 2));
       e.put("p95Usd", r(x.p95Usd(), 2));
       putNullable(e, "onTime", s.deadlineDays() == null ? null : x.onTime(), 4);
+      e.put("disruptedShare", r(x.disrupted(), 4));
+      e.put("reroutedShare", r(x.rerouted(), 4));
+      ArrayNode risks = e.putArray("closureRisks");
+      for (var cr : row.model().risks()) {
+        ObjectNode c = risks.addObject();
+        c.put("event", cr.label());
+        c.put("probability", r(cr.probability(), 6));
+        c.put("closureDays", r(cr.durationH() / 24, 3));
+        putNullable(c, "rerouteExtraHours", cr.canReroute() ? cr.rerouteExtraH() : null, 2);
+        putNullable(c, "rerouteExtraUsd", cr.canReroute() ? cr.rerouteExtraUsd() : null, 2);
+        c.put("sampledShare", r(x.byCause().getOrDefault(cr.label(), 0.0), 4));
+      }
       ArrayNode comps = e.putArray("components");
       for (Component c : ReliabilityService.varying(row.model())) {
         comps.addObject().put("label", c.label()).put("meanHours", r(c.meanH(), 2));
       }
     }
-    o.set("network", basis(res.network(), res.scenario(), res.request().constraints()));
+    o.put("historyYears", s.history());
+    o.set(
+        "network",
+        basis(
+            res.network(),
+            res.scenario(),
+            res.request().constraints(),
+            res.date(),
+            res.eventsInForce()));
     return o;
   }
 

@@ -22,7 +22,7 @@ public final class RouteService {
   /** The best route; {@link NoRouteException} when the constraints leave none. */
   public RoutesResult route(RouteSpec spec) {
     Resolver.Resolved r = k.resolver().resolve(spec);
-    Router router = r.on().router();
+    Router router = r.router();
     Optional<Route> route = run(() -> router.route(r.request()));
     if (route.isEmpty()) {
       throw noRoute(router, r.request());
@@ -40,7 +40,7 @@ public final class RouteService {
     Resolver.Resolved r = k.resolver().resolve(spec, f, true);
     f.throwIfAny();
     int n = count == null ? Math.min(3, max) : count;
-    Router router = r.on().router();
+    Router router = r.router();
     List<Route> routes = run(() -> router.alternatives(r.request(), n, PENALTY, MAX_SHARED));
     if (routes.isEmpty()) {
       throw noRoute(router, r.request());
@@ -61,7 +61,7 @@ public final class RouteService {
     Resolver.Resolved r = k.resolver().resolve(spec, f, true);
     f.throwIfAny();
     int labels = maxLabels == null ? Math.min(200_000, max) : maxLabels;
-    Router router = r.on().router();
+    Router router = r.router();
     Router.ParetoRoutes pr = run(() -> router.pareto(r.request(), labels));
     if (pr.routes().isEmpty()) {
       throw noRoute(router, r.request());
@@ -75,7 +75,15 @@ public final class RouteService {
 
   private static RoutesResult result(
       RoutesResult.Kind kind, Resolver.Resolved r, List<Route> routes, RoutesResult.ParetoStats p) {
-    return new RoutesResult(kind, r.on().network(), r.on().name(), r.request(), routes, p);
+    return new RoutesResult(
+        kind,
+        r.on().network(),
+        r.on().name(),
+        r.request(),
+        routes,
+        p,
+        r.date(),
+        r.router().events().events());
   }
 
   static NoRouteException noRoute(Router router, RouteRequest req) {

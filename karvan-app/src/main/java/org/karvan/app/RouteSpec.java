@@ -23,6 +23,7 @@ import java.util.List;
  * @param drivers truck crew, 1 or 2 (hours of service); null: 1, or {@code drivers=} in the cargo
  * @param regime customs regime at port entries: {@code transit} (default) or {@code import}
  * @param scenario a built-in scenario, or whatever the front end's scenario source resolves
+ * @param date the day whose dated events apply, {@code YYYY-MM-DD} (default: today)
  */
 public record RouteSpec(
     String from,
@@ -39,7 +40,8 @@ public record RouteSpec(
     String include,
     Integer drivers,
     String regime,
-    String scenario) {
+    String scenario,
+    String date) {
   public RouteSpec {
     via = via == null ? List.of() : List.copyOf(via);
     avoidCountry = avoidCountry == null ? List.of() : List.copyOf(avoidCountry);
@@ -69,7 +71,8 @@ public record RouteSpec(
         .include(include)
         .drivers(drivers)
         .regime(regime)
-        .scenario(scenario);
+        .scenario(scenario)
+        .date(date);
   }
 
   /** The same request between other places. */
@@ -99,6 +102,7 @@ public record RouteSpec(
     private Integer drivers;
     private String regime;
     private String scenario;
+    private String date;
 
     public Builder from(String v) {
       from = v;
@@ -175,6 +179,11 @@ public record RouteSpec(
       return this;
     }
 
+    public Builder date(String v) {
+      date = v;
+      return this;
+    }
+
     public RouteSpec build() {
       return new RouteSpec(
           from,
@@ -191,7 +200,8 @@ public record RouteSpec(
           include,
           drivers,
           regime,
-          scenario);
+          scenario,
+          date);
     }
   }
 }

@@ -11,6 +11,9 @@ import org.karvan.core.routing.RouteRequest;
  *
  * @param kind one best route, alternatives, or a Pareto front
  * @param pareto the front's search statistics (only for {@link Kind#PARETO})
+ * @param date the day whose dated events applied
+ * @param eventsInForce the events in force that day (CLOSED and RESTRICTED), whether or not a route
+ *     meets them
  */
 public record RoutesResult(
     Kind kind,
@@ -18,7 +21,9 @@ public record RoutesResult(
     String scenario,
     RouteRequest request,
     List<Route> routes,
-    ParetoStats pareto) {
+    ParetoStats pareto,
+    java.time.LocalDate date,
+    List<org.karvan.core.model.NetworkEvent> eventsInForce) {
   public enum Kind {
     ROUTE,
     ALTERNATIVES,
@@ -30,6 +35,7 @@ public record RoutesResult(
 
   public RoutesResult {
     routes = List.copyOf(routes);
+    eventsInForce = List.copyOf(eventsInForce);
   }
 
   /** The best route (the first). */

@@ -31,6 +31,7 @@ final class NoRouteText {
                 case AVOID_NODE -> "--avoid-node " + v;
                 case MODES -> "--modes " + v;
                 case SCENARIO_CLOSURE -> "the scenario's closures (" + v + ")";
+                case EVENT_CLOSURE -> "the dated events of --date (" + v + ")";
               });
         }
         yield "no route from "

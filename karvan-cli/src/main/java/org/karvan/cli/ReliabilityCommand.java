@@ -90,6 +90,20 @@ final class ReliabilityCommand implements Callable<Integer> {
   double dwellCv;
 
   @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "Apply the dated events in force that day; closure history counts before it (default:"
+              + " today).")
+  String date;
+
+  @Option(
+      names = "--history-years",
+      paramLabel = "N",
+      description = "Years of closure history before --date that count (default: 10).")
+  Integer historyYears;
+
+  @Option(
       names = "--scenario",
       paramLabel = "NAME|FILE",
       description = "Under a scenario: a built-in name or a scenario file.")
@@ -111,17 +125,27 @@ final class ReliabilityCommand implements Callable<Integer> {
   public Integer call() {
     Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
     Karvan k = Cli.open(network, ProfileReader.readDefault());
-    RouteSpec rs = RouteSpec.builder().from(from).to(to).cargo(cargo).scenario(scenario).build();
+    RouteSpec rs =
+        RouteSpec.builder().from(from).to(to).cargo(cargo).scenario(scenario).date(date).build();
     ReliabilityService.Result res =
         k.reliability()
             .run(
                 new ReliabilityService.Request(
-                    rs, samples, deadline, seed, alternatives, cancel, sailingCv, dwellCv));
+                    rs,
+                    samples,
+                    deadline,
+                    seed,
+                    alternatives,
+                    cancel,
+                    sailingCv,
+                    dwellCv,
+                    historyYears));
     PrintWriter o = spec.commandLine().getOut();
     if (fmt == Format.JSON) {
       Cli.printJson(o, ResultJson.reliability(res));
       return ExitCodes.OK;
     }
+    ResultJson.eventsText(res.date(), res.eventsInForce()).forEach(o::println);
     o.printf(
         Locale.ROOT,
         "%d route(s), %d samples each, seed %d (%d ms); time in days, cost in USD (freight +"
@@ -153,6 +177,27 @@ final class ReliabilityCommand implements Callable<Integer> {
                   Locale.ROOT, "; on time (<= %.1f days): %.1f %%", deadline, 100 * s.onTime()));
       for (var comp : ReliabilityService.varying(res.routes().get(i).model())) {
         o.printf(Locale.ROOT, "    %-40s mean %.1f h%n", comp.label(), comp.meanH());
+      }
+      o.printf(
+          Locale.ROOT,
+          "  disrupted by closures in %.2f %% of samples (re-routed in %.2f %%)%n",
+          100 * s.disrupted(),
+          100 * s.rerouted());
+      for (var cr : res.routes().get(i).model().risks()) {
+        o.printf(
+            Locale.ROOT,
+            "    %-40s closed on arrival p=%.4f, %.1f days; %s; sampled %.2f %%%n",
+            cr.label(),
+            cr.probability(),
+            cr.durationH() / 24,
+            cr.canReroute()
+                ? String.format(
+                    Locale.ROOT,
+                    "detour +%.1f h, +USD %.0f",
+                    cr.rerouteExtraH(),
+                    cr.rerouteExtraUsd())
+                : "no detour",
+            100 * s.byCause().getOrDefault(cr.label(), 0.0));
       }
     }
     return ExitCodes.OK;

@@ -85,6 +85,13 @@ final class RequestOptions {
   Integer year;
 
   @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "Apply the dated events (closures, restrictions) in force on this day (default: today).")
+  String date;
+
+  @Option(
       names = "--include",
       paramLabel = "planned",
       description =
@@ -153,6 +160,7 @@ final class RequestOptions {
         .include(include)
         .drivers(drivers)
         .regime(regime)
-        .scenario(scenario);
+        .scenario(scenario)
+        .date(date);
   }
 }

@@ -116,6 +116,20 @@ final class RouteTable {
                 : r.chokepoints().stream()
                     .map(id -> n.findChokepoint(id).map(c -> c.name()).orElse(id))
                     .collect(Collectors.joining(", "))));
+    out.println("Disruptions on this route: " + (r.disruptions().isEmpty() ? "none" : ""));
+    for (Route.Disruption d : r.disruptions()) {
+      out.printf(
+          Locale.ROOT,
+          "  %s (%s %s): %s; %d passage(s), +%.1f h, +USD %,.0f [sources: %s]%n",
+          d.id(),
+          d.targetType().toLowerCase(Locale.ROOT),
+          String.join("|", d.targets()),
+          d.effect(),
+          d.passages(),
+          d.hours(),
+          d.usd(),
+          String.join("; ", d.sources()));
+    }
     printCpmm(out, org.karvan.core.scenario.Cpmm.of(n, r, req.cargo()));
   }
 

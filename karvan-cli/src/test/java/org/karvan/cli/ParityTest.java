@@ -100,6 +100,42 @@ class ParityTest {
   }
 
   @Test
+  void datedRoutesApplyTheSameEvents() throws Exception {
+    JsonNode a =
+        cli(
+            "route",
+            "--from",
+            "Baku",
+            "--to",
+            "Tehran",
+            "--modes",
+            "road",
+            "--date",
+            "2026-03-06",
+            "--format",
+            "json");
+    assertThat(a.get("network").get("date").asText()).isEqualTo("2026-03-06");
+    assertThat(a.get("network").get("eventsInForce").findValuesAsText("id"))
+        .contains("AZ_IR_TRUCKS_2026_03", "HORMUZ_CLOSED_2026");
+    assertThat(get("/api/route?from=Baku&to=Tehran&modes=road&date=2026-03-06")).isEqualTo(a);
+    JsonNode h =
+        cli(
+            "route",
+            "--from",
+            "INNSA",
+            "--to",
+            "IRBND",
+            "--date",
+            "2026-05-01",
+            "--format",
+            "json");
+    assertThat(h.get("disruptions").findValuesAsText("id"))
+        .containsExactly("HORMUZ_RESTRICTED_2026");
+    assertThat(post("/api/route", "{\"from\":\"INNSA\",\"to\":\"IRBND\",\"date\":\"2026-05-01\"}"))
+        .isEqualTo(h);
+  }
+
+  @Test
   void routeUnderAScenarioWithConstraints() throws Exception {
     JsonNode a =
         cli(
@@ -299,5 +335,29 @@ class ParityTest {
                     + q("Nhava Sheva")
                     + "&to=Moscow&samples=2000&deadline=30"))
         .isEqualTo(r);
+    JsonNode dated =
+        cli(
+            "reliability",
+            "--from",
+            "Nhava Sheva",
+            "--to",
+            "Moscow",
+            "--samples",
+            "2000",
+            "--date",
+            "2026-12-01",
+            "--history-years",
+            "5",
+            "--format",
+            "json");
+    assertThat(dated.get("historyYears").asInt()).isEqualTo(5);
+    assertThat(dated.get("routes").get(0).get("closureRisks").findValuesAsText("event"))
+        .contains("HORMUZ_CLOSED_2026");
+    assertThat(
+            get(
+                "/api/reliability?from="
+                    + q("Nhava Sheva")
+                    + "&to=Moscow&samples=2000&date=2026-12-01&historyYears=5"))
+        .isEqualTo(dated);
   }
 }

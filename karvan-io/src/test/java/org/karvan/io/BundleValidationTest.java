@@ -44,6 +44,18 @@ class BundleValidationTest {
         .satisfies(t -> assertThat(t.isBreakOfGauge()).isTrue());
     assertThat(n.linksAt("IRXXX")).extracting(l -> l.mode()).containsOnly(Mode.RAIL, Mode.ROAD);
     assertThat(n.warnings()).isEmpty();
+    assertThat(n.events()).extracting(e -> e.id()).containsExactly("E1", "E2", "E3");
+    var e1 = n.events().get(0);
+    assertThat(e1.end()).hasToString("2026-03-09");
+    assertThat(e1.modes()).containsExactly(Mode.ROAD);
+    var e2 = n.events().get(1);
+    assertThat(e2.end()).isNull();
+    assertThat(e2.delayP90H()).isEqualTo(24.0);
+    assertThat(e2.surchargeUsdPerTeu()).isEqualTo(100.0);
+    assertThat(e2.capacityCut()).isEqualTo(0.2);
+    assertThat(e2.provenance().sources()).containsExactly("s1", "https://example.org/x");
+    assertThat(n.events().get(2).ratePerYear()).isEqualTo(0.5);
+    assertThat(n.events().get(2).durationMeanDays()).isEqualTo(3.0);
   }
 
   static Stream<Arguments> brokenBundles() {
@@ -223,7 +235,44 @@ class BundleValidationTest {
             "chokepoints.csv",
             "STRAIT",
             "GULF",
-            "tiny/chokepoints.csv:2:3: kind: unknown value 'GULF'"));
+            "tiny/chokepoints.csv:2:3: kind: unknown value 'GULF'"),
+        Arguments.of(
+            "events.csv",
+            "2026-03-05,2026-03-09,CLOSED",
+            "2026-03-09,2026-03-05,CLOSED",
+            "tiny/events.csv:2:5: end: end 2026-03-05 is before start 2026-03-09"),
+        Arguments.of(
+            "events.csv", "LINK,L7", "LINK,L9", "tiny/events.csv:3:3: targets: unknown link 'L9'"),
+        Arguments.of(
+            "events.csv",
+            "IR-AZ",
+            "IR-RU",
+            "tiny/events.csv:2:3: targets: 'IR-RU' is not a pair of countries with a border"),
+        Arguments.of(
+            "events.csv",
+            ",CLOSED,ROAD",
+            ",SHUT,ROAD",
+            "tiny/events.csv:2:6: severity: unknown value 'SHUT'"),
+        Arguments.of(
+            "events.csv",
+            "COUNTRY_PAIR,IR-AZ,2026-03-05",
+            "COUNTRY_PAIR,IR-AZ,2026-3-5",
+            "tiny/events.csv:2:4: start: '2026-3-5' is not a date YYYY-MM-DD"),
+        Arguments.of(
+            "events.csv",
+            "12,24,100",
+            "12,6,100",
+            "tiny/events.csv:3:9: delay_p90_h: P90 6.0 h is below the mean"),
+        Arguments.of(
+            "events.csv",
+            ",0.5,3,est",
+            ",,3,est",
+            "tiny/events.csv:4:13: rate_per_year: a RISK row needs a positive rate_per_year"),
+        Arguments.of(
+            "events.csv",
+            "s1|https",
+            "s9|https",
+            "tiny/events.csv:3:15: sources: unknown source 's9'"));
   }
 
   @ParameterizedTest(name = "{3}")

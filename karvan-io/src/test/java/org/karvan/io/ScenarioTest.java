@@ -213,7 +213,7 @@ class ScenarioTest {
         .extracting(Problem::toString)
         .contains(
             "bad.yaml: name: 'my test' may hold only letters, digits, '_', '-' and '.'",
-            "bad.yaml:10: modifications[2].type: unknown type 'teleport'; one of close, open, set-link-status, set-crossing-status, scale-clearance, set-crossing, scale-speed, set-speed, scale-sailings, set-service, scale-capacity, set-parameter, scale-parameter, add-node, add-link, add-crossing, add-terminal",
+            "bad.yaml:10: modifications[2].type: unknown type 'teleport'; one of close, open, set-link-status, set-crossing-status, scale-clearance, set-crossing, scale-speed, set-speed, scale-sailings, set-service, scale-capacity, set-parameter, scale-parameter, add-node, add-link, add-crossing, add-terminal, add-event",
             "bad.yaml:11: modifications[3].speed_kmh: must be a number, got 'fast'");
     String applyOnly =
         String.join(

@@ -139,7 +139,8 @@ final class AnalysisResource {
             "alternatives",
             "cancelProb",
             "sailingCv",
-            "dwellCv"));
+            "dwellCv",
+            "historyYears"));
     var req =
         new ReliabilityService.Request(
             Api.spec(p),
@@ -149,7 +150,8 @@ final class AnalysisResource {
             or(p.integer("alternatives"), 3),
             or(p.number("cancelProb"), 0),
             or(p.number("sailingCv"), 0.1),
-            or(p.number("dwellCv"), 0.5));
+            or(p.number("dwellCv"), 0.5),
+            p.integer("historyYears"));
     ReliabilityService.Result r = api.call(p, () -> api.karvan.reliability().run(req));
     Api.json(ctx, ResultJson.reliability(r));
   }

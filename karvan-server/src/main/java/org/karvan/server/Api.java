@@ -61,6 +61,7 @@ final class Api {
         .include(p.string("include"))
         .drivers(p.integer("drivers"))
         .regime(p.string("regime"))
+        .date(p.string("date"))
         .scenario(no.contains("scenario") ? null : p.string("scenario"))
         .build();
   }

@@ -36,6 +36,8 @@ final class NoRouteDetail {
                       case MODES -> "without modes=" + String.join(",", c.values());
                       case SCENARIO_CLOSURE ->
                           "without the scenario's closures " + String.join(",", c.values());
+                      case EVENT_CLOSURE ->
+                          "on a date outside the events " + String.join(",", c.values());
                     })
             .toList();
     return "no route from " + where + "; there is one " + String.join(", or ", fixes) + ".";

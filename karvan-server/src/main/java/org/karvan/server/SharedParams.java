@@ -25,6 +25,7 @@ final class SharedParams {
           "include",
           "drivers",
           "regime",
+          "date",
           "format");
 
   /** A shared parameter's OpenAPI documentation, written once for every endpoint that takes it. */
@@ -59,7 +60,13 @@ final class SharedParams {
               false,
               "string",
               "Customs regime at port entries: transit (default) or import",
-              null));
+              null),
+          new Doc(
+              "date",
+              false,
+              "string",
+              "YYYY-MM-DD: apply the dated events in force that day (default: today)",
+              "2026-03-06"));
 
   /** Operations (by operationId) that take the shared routing parameters as query parameters. */
   static final Set<String> ROUTE_OPERATIONS =

@@ -79,7 +79,10 @@ class ApiTest {
     assertThat(r.contentType()).startsWith("application/json");
     Network net = BundleReader.readDefault();
     Profile prof = ProfileReader.readDefault();
-    Router router = new Router(MultimodalGraph.compile(net, prof));
+    // Without a date the server routes under the events in force today (UTC).
+    Router router =
+        new Router(MultimodalGraph.compile(net, prof))
+            .on(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     Route route =
         router
             .route(
@@ -164,6 +167,7 @@ class ApiTest {
     assertThat(p.toString()).contains("did you mean").contains("Moscow [RUMOW]");
 
     assertProblem(http.get("/api/route?to=Moscow"), 422, "from");
+    assertProblem(http.get("/api/route?from=INNSA&to=RUMOW&date=2026-02-30"), 422, "date");
     assertProblem(http.get("/api/route?from=INNSA&to=RUMOW&avoidCountry=XX"), 422, "avoidCountry");
     assertProblem(http.get("/api/route?from=INNSA&to=RUMOW&avoidBorder=NOPE"), 422, "avoidBorder");
     assertProblem(

@@ -77,6 +77,23 @@ public class DefaultNetworkBenchmark {
     return s.router.route(s.nextRequest());
   }
 
+  /** Days with 3, 2 and 1 dated events of the default network in force (issue 10). */
+  static final java.time.LocalDate[] DAYS = {
+    java.time.LocalDate.of(2026, 3, 6),
+    java.time.LocalDate.of(2026, 12, 1),
+    java.time.LocalDate.of(2024, 6, 1)
+  };
+
+  /**
+   * One best route as {@link #route}, dated: the router under that day's events (cached per set of
+   * active events) then the search.
+   */
+  @Benchmark
+  public Object routeDated(Net s) {
+    RouteRequest r = s.nextRequest();
+    return s.router.on(DAYS[s.next % DAYS.length]).route(r);
+  }
+
   @Benchmark
   public Object paretoNhavaShevaMoscow(Net s) {
     return s.router.pareto(s.pareto, 200_000);

@@ -24,4 +24,7 @@ public interface NetworkView extends DataView {
 
   /** The closed elements. */
   Closures closures();
+
+  /** The dated events of the network and those the scenarios add. */
+  java.util.List<org.karvan.core.model.NetworkEvent> events();
 }

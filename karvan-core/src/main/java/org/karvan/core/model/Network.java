@@ -144,6 +144,11 @@ public final class Network {
     return data.services();
   }
 
+  /** Dated closures, restrictions and declared closure risks ({@code events.csv}). */
+  public List<NetworkEvent> events() {
+    return data.events();
+  }
+
   public Node getNode(String id) {
     return get(nodes, id, "node");
   }

@@ -46,6 +46,34 @@ public final class NetworkValidator {
     this.d = d;
   }
 
+  /**
+   * Checks events against a network's content (for events a scenario adds): the rules of {@code
+   * events.csv}, and ids unique among {@code data}'s own events and {@code events}.
+   */
+  public static Problems validateEvents(NetworkData data, List<NetworkEvent> events) {
+    Set<String> sourceIds = new HashSet<>();
+    data.sources().forEach(s -> sourceIds.add(s.id()));
+    List<NetworkEvent> all = new java.util.ArrayList<>(data.events());
+    all.addAll(events);
+    Problems found = new Problems();
+    EventRules.check(
+        new NetworkData(
+            data.manifest(),
+            data.sources(),
+            data.countries(),
+            data.chokepoints(),
+            data.nodes(),
+            data.links(),
+            data.crossings(),
+            data.terminals(),
+            data.services(),
+            all),
+        sourceIds,
+        found);
+    // The network's own events are valid already: every problem is one of {@code events}'.
+    return found;
+  }
+
   /** Checks every rule and returns all problems found (errors and warnings). */
   public static Problems validate(NetworkData data) {
     NetworkValidator v = new NetworkValidator(data);
@@ -85,6 +113,7 @@ public final class NetworkValidator {
     Set<String> serviced = new HashSet<>();
     d.services().forEach(s -> service(s, serviced));
     gaugeChanges();
+    EventRules.check(d, sourceIds, p);
     for (Node n : d.nodes()) {
       if (!linked.contains(n.id())) {
         p.warning(n.origin(), "id", "node '" + n.id() + "' has no link");

@@ -73,6 +73,30 @@ public record RouteModels(double sailingCv, double dwellCv, double cancelProbabi
   }
 
   /**
+   * As {@link #of(MultimodalGraph, String, int[], double)}, under dated events: each passage over a
+   * RESTRICTED edge adds a lognormal delay fitted to the event's mean and P90, and the route
+   * carries {@code risks}.
+   */
+  public TransitSimulation.RouteModel of(
+      MultimodalGraph g,
+      String name,
+      int[] edges,
+      double usd,
+      org.karvan.core.graph.EventOverlay events,
+      List<ClosureRisk> risks) {
+    TransitSimulation.RouteModel base = of(g, name, edges, usd);
+    List<Component> cs = new ArrayList<>(base.components());
+    for (int e : edges) {
+      for (int i : events.restrictions(e)) {
+        var ev = events.events().get(i);
+        cs.add(
+            Component.LogNormal.fromMeanP90("event " + ev.id(), ev.delayMeanH(), ev.delayP90H()));
+      }
+    }
+    return new TransitSimulation.RouteModel(name, cs, usd, risks);
+  }
+
+  /**
    * Port customs on a transfer, loading or unloading (docs/cost-model.md): entry clearance varies
    * (log-normal from the mean and p90 of the port under the regime); exit clearance has no p90 in
    * the data and is a fixed time.

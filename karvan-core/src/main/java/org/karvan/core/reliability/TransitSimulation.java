@@ -14,10 +14,16 @@ import java.util.SplittableRandom;
 public final class TransitSimulation {
   private TransitSimulation() {}
 
-  /** A route to simulate. */
-  public record RouteModel(String name, List<Component> components, double fixedUsd) {
+  /** A route to simulate: its time components and the closure risks of its elements. */
+  public record RouteModel(
+      String name, List<Component> components, double fixedUsd, List<ClosureRisk> risks) {
+    public RouteModel(String name, List<Component> components, double fixedUsd) {
+      this(name, components, fixedUsd, List.of());
+    }
+
     public RouteModel {
       components = List.copyOf(components);
+      risks = List.copyOf(risks);
     }
 
     public double meanH() {
@@ -29,7 +35,11 @@ public final class TransitSimulation {
     }
   }
 
-  /** Percentiles of time (h) and cost (USD), and the on-time probability (NaN without deadline). */
+  /**
+   * Percentiles of time (h) and cost (USD), the on-time probability (NaN without deadline), and the
+   * closure risk met: the share of samples disrupted, of samples re-routed, and per risk label the
+   * share of samples in which it was closed.
+   */
   public record Summary(
       String name,
       int samples,
@@ -40,7 +50,106 @@ public final class TransitSimulation {
       double p50Usd,
       double p90Usd,
       double p95Usd,
-      double onTime) {}
+      double onTime,
+      double disrupted,
+      double rerouted,
+      java.util.Map<String, Double> byCause) {
+    public Summary(
+        String name,
+        int samples,
+        double meanH,
+        double p50H,
+        double p90H,
+        double p95H,
+        double p50Usd,
+        double p90Usd,
+        double p95Usd,
+        double onTime) {
+      this(
+          name,
+          samples,
+          meanH,
+          p50H,
+          p90H,
+          p95H,
+          p50Usd,
+          p90Usd,
+          p95Usd,
+          onTime,
+          0,
+          0,
+          java.util.Map.of());
+    }
+
+    public Summary {
+      byCause = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byCause));
+    }
+  }
+
+  /**
+   * Sorted samples of time (h) and cost (USD) of one route, with counts of disrupted and re-routed
+   * samples and per risk label of samples in which it closed.
+   */
+  public record Samples(
+      double[] hours,
+      double[] usd,
+      int disrupted,
+      int rerouted,
+      java.util.Map<String, Integer> byCause) {}
+
+  /**
+   * Samples one route: each sample draws every component, then for each closure risk whether it is
+   * closed on arrival; a closed element is waited for or detoured round, whichever costs less at
+   * {@code usdPerHour}. Without risks the draws are those of {@link #sample}.
+   */
+  public static Samples simulate(
+      RouteModel r, int n, long seed, int routeIndex, double usdPerHour) {
+    SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + routeIndex);
+    Component[] cs = r.components().toArray(new Component[0]);
+    ClosureRisk[] rs = r.risks().toArray(new ClosureRisk[0]);
+    double[] t = new double[n];
+    double[] u = new double[n];
+    int disrupted = 0;
+    int rerouted = 0;
+    int[] by = new int[rs.length];
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (Component c : cs) {
+        s += c.sample(rnd);
+      }
+      double extraUsd = 0;
+      boolean hit = false;
+      boolean round = false;
+      for (int k = 0; k < rs.length; k++) {
+        ClosureRisk x = rs[k];
+        if (rnd.nextDouble() >= x.probability()) {
+          continue;
+        }
+        hit = true;
+        by[k]++;
+        double wait = rnd.nextDouble() * x.durationH();
+        if (x.canReroute()
+            && x.rerouteExtraH() * usdPerHour + x.rerouteExtraUsd() < wait * usdPerHour) {
+          s += x.rerouteExtraH();
+          extraUsd += x.rerouteExtraUsd();
+          round = true;
+        } else {
+          s += wait;
+        }
+      }
+      disrupted += hit ? 1 : 0;
+      rerouted += round ? 1 : 0;
+      t[i] = s;
+      u[i] = r.fixedUsd() + extraUsd + usdPerHour * s;
+    }
+    Arrays.sort(t);
+    Arrays.sort(u);
+    java.util.Map<String, Integer> causes = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < rs.length; k++) {
+      causes.merge(rs[k].label(), by[k], Integer::sum);
+    }
+    return new Samples(t, u, disrupted, rerouted, causes);
+  }
 
   /** Sorted transit-time samples of one route. */
   public static double[] sample(RouteModel r, int n, long seed, int routeIndex) {
@@ -93,7 +202,8 @@ public final class TransitSimulation {
     Summary[] out = new Summary[routes.size()];
     for (int k = 0; k < routes.size(); k++) {
       RouteModel r = routes.get(k);
-      double[] t = sample(r, samples, seed, k);
+      Samples sm = simulate(r, samples, seed, k, usdPerHour);
+      double[] t = sm.hours();
       double mean = 0;
       for (double x : t) {
         mean += x;
@@ -102,6 +212,8 @@ public final class TransitSimulation {
       double p50 = quantile(t, 0.5);
       double p90 = quantile(t, 0.9);
       double p95 = quantile(t, 0.95);
+      java.util.Map<String, Double> by = new java.util.LinkedHashMap<>();
+      sm.byCause().forEach((label, c) -> by.put(label, (double) c / samples));
       out[k] =
           new Summary(
               r.name(),
@@ -110,10 +222,13 @@ public final class TransitSimulation {
               p50,
               p90,
               p95,
-              r.fixedUsd() + usdPerHour * p50,
-              r.fixedUsd() + usdPerHour * p90,
-              r.fixedUsd() + usdPerHour * p95,
-              Double.isNaN(deadlineH) ? Double.NaN : cdf(t, deadlineH));
+              quantile(sm.usd(), 0.5),
+              quantile(sm.usd(), 0.9),
+              quantile(sm.usd(), 0.95),
+              Double.isNaN(deadlineH) ? Double.NaN : cdf(t, deadlineH),
+              (double) sm.disrupted() / samples,
+              (double) sm.rerouted() / samples,
+              by);
     }
     return List.of(out);
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.karvan.core.graph.EdgeCost;
+import org.karvan.core.graph.EventOverlay;
 import org.karvan.core.graph.HoursOfService;
 import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.graph.PortCustoms;
@@ -58,10 +59,30 @@ public final class Itineraries {
       double objectiveValue,
       int[] viaAt,
       List<String> viaIds) {
+    return build(g, costs, profile, edges, cargo, objectiveValue, viaAt, viaIds, EventOverlay.NONE);
+  }
+
+  /**
+   * Under the dated events of {@code events}: each passage over a restricted edge is a {@link
+   * EventType#DISRUPTION} stop with the event's delay and surcharge, listed in {@link
+   * Route#disruptions}.
+   */
+  public static Route build(
+      MultimodalGraph g,
+      EdgeCost[] costs,
+      Profile profile,
+      int[] edges,
+      Cargo cargo,
+      double objectiveValue,
+      int[] viaAt,
+      List<String> viaIds,
+      EventOverlay events) {
     if (viaAt.length != viaIds.size()) {
       throw new IllegalArgumentException("one position per via place is needed");
     }
-    return new Builder(g, costs, profile, cargo).run(edges, objectiveValue, viaAt, viaIds);
+    Builder b = new Builder(g, costs, profile, cargo);
+    b.overlay = events;
+    return b.run(edges, objectiveValue, viaAt, viaIds);
   }
 
   private static final class Builder {
@@ -95,6 +116,8 @@ public final class Itineraries {
     double totKg;
 
     final EdgeCost[] costs;
+    EventOverlay overlay = EventOverlay.NONE;
+    final Disruptions met = new Disruptions();
 
     final boolean importRegime;
 
@@ -247,6 +270,9 @@ public final class Itineraries {
           }
           case MOVE -> move(e, ec);
         }
+        if (overlay.restrictions(e).length > 0) {
+          disrupted(e, eUsd, phys(head));
+        }
         visit(phys(head));
       }
       for (; nextVia < viaAt.length; nextVia++) {
@@ -264,7 +290,24 @@ public final class Itineraries {
           List.copyOf(chokepoints),
           nodes,
           links,
-          objectiveValue);
+          objectiveValue,
+          met.list());
+    }
+
+    /** The restrictions on edge {@code e}: a stop each, after the leg over the edge. */
+    void disrupted(int e, double eUsd, String at) {
+      if (g.kind(e) == org.karvan.core.graph.EdgeKind.MOVE) {
+        flush();
+      }
+      for (int i : overlay.restrictions(e)) {
+        var ev = overlay.events().get(i);
+        double h = ev.delayMeanH();
+        double u = EventOverlay.usd(ev, c.teu(), eUsd);
+        totH += h;
+        totUsd += u;
+        event(EventType.DISRUPTION, at, ev.id() + ": " + Disruptions.effect(ev), h, u, 0);
+        met.met(ev, h, u);
+      }
     }
 
     /** A via place: the leg so far ends here, and the stop is shown. */

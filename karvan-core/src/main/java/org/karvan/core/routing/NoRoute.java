@@ -41,7 +41,9 @@ public record NoRoute(String from, String to, List<String> via, List<Cause> caus
     AVOID_NODE,
     MODES,
     /** Elements the scenario closes, as {@code target:id} (e.g. {@code country:AZ}). */
-    SCENARIO_CLOSURE
+    SCENARIO_CLOSURE,
+    /** Dated events in force on the request's date that close elements, by event id. */
+    EVENT_CLOSURE
   }
 
   /** One restriction and its offending values (ids, codes, mode names or the year). */

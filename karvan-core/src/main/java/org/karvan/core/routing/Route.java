@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param objectiveValue the value of the objective the route was found with
  * @param nodes the physical node ids visited, in order
+ * @param disruptions the RESTRICTED dated events the route passes, with what they added
  */
 public record Route(
     Totals totals,
@@ -19,7 +20,32 @@ public record Route(
     List<String> chokepoints,
     List<String> nodes,
     List<String> links,
-    double objectiveValue) {
+    double objectiveValue,
+    List<Disruption> disruptions) {
+  /** A route on which no dated event applies. */
+  public Route(
+      Totals totals,
+      List<Leg> legs,
+      List<Event> events,
+      List<CountryKm> countries,
+      List<String> crossings,
+      List<String> chokepoints,
+      List<String> nodes,
+      List<String> links,
+      double objectiveValue) {
+    this(
+        totals,
+        legs,
+        events,
+        countries,
+        crossings,
+        chokepoints,
+        nodes,
+        links,
+        objectiveValue,
+        List.of());
+  }
+
   public Route {
     legs = List.copyOf(legs);
     events = List.copyOf(events);
@@ -28,6 +54,30 @@ public record Route(
     chokepoints = List.copyOf(chokepoints);
     nodes = List.copyOf(nodes);
     links = List.copyOf(links);
+    disruptions = List.copyOf(disruptions);
+  }
+
+  /**
+   * A dated event applied on the route: its id, severity and targets, what it did ({@code effect}),
+   * how often the route met it ({@code passages}), the hours and USD it added in total, and its
+   * sources.
+   */
+  public record Disruption(
+      String id,
+      String severity,
+      String targetType,
+      List<String> targets,
+      String effect,
+      int passages,
+      double hours,
+      double usd,
+      double capacityCut,
+      List<String> sources,
+      boolean estimated) {
+    public Disruption {
+      targets = List.copyOf(targets);
+      sources = List.copyOf(sources);
+    }
   }
 
   /** Door-to-door figures. */
@@ -92,8 +142,15 @@ public record Route(
     /** Entering or leaving a country by sea or ferry. */
     CUSTOMS,
     /** A place the request asked to pass through; no time or cost of its own. */
-    VIA
+    VIA,
+    /** The delay and surcharge of a RESTRICTED dated event (see {@link Route#disruptions}). */
+    DISRUPTION
   }
 
   public record CountryKm(String code, double distanceKm) {}
+
+  /** What a dated event does, in words (e.g. {@code restricted: +48 h delay (P90 120 h)}). */
+  public static String describe(org.karvan.core.model.NetworkEvent e) {
+    return Disruptions.effect(e);
+  }
 }

@@ -1,5 +1,6 @@
 package org.karvan.core.routing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -10,10 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.karvan.core.geo.Geo;
 import org.karvan.core.graph.EdgeCost;
 import org.karvan.core.graph.EdgeKind;
+import org.karvan.core.graph.EventOverlay;
 import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.graph.NetworkView;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Network;
+import org.karvan.core.model.NetworkEvent;
 
 /**
  * Routes on a compiled multimodal graph: best route (A* with a great-circle bound), k alternatives,
@@ -33,9 +36,13 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private final double[] uz;
 
   private final NetworkView view;
-  private final BitSet closed; // the view's closures as edges, or null
+  private final BitSet closed; // the view's closures and the closed events as edges, or null
+  private final BitSet scenarioClosed; // the view's closures alone, or null
   private final EdgeCost[] costs;
   private final org.karvan.core.profile.Profile profile;
+  private final EventOverlay dated; // the events in force (NONE for an undated router)
+  private final Router undated; // this router without events
+  private final ConcurrentHashMap<List<String>, Router> byEvents = new ConcurrentHashMap<>();
 
   public Router(MultimodalGraph g) {
     this(g, null);
@@ -53,6 +60,9 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
             : base;
     BitSet c = view == null ? null : view.closures().edges(g);
     this.closed = c == null || c.isEmpty() ? null : c;
+    this.scenarioClosed = closed;
+    this.dated = EventOverlay.NONE;
+    this.undated = this;
     this.costs = view == null ? g.edgeCosts() : g.costsUnder(view, view.profile());
     this.profile = view == null ? g.profile() : view.profile();
     this.net = g.network();
@@ -68,6 +78,74 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       uy[i] = Math.cos(lat) * Math.sin(lon);
       uz[i] = Math.sin(lat);
     }
+  }
+
+  /** The same router under the dated events {@code ov}: closed edges join the mask. */
+  private Router(Router base, EventOverlay ov) {
+    this.view = base.view;
+    this.g = base.g;
+    this.scenarioClosed = base.scenarioClosed;
+    BitSet all = new BitSet(g.csr().edgeCount());
+    if (base.scenarioClosed != null) {
+      all.or(base.scenarioClosed);
+    }
+    all.or(ov.closed());
+    this.closed = all.isEmpty() ? null : all;
+    this.costs = base.costs;
+    this.profile = base.profile;
+    this.net = base.net;
+    this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
+    this.ux = base.ux;
+    this.uy = base.uy;
+    this.uz = base.uz;
+    this.dated = ov;
+    this.undated = base;
+  }
+
+  /** The dated events of the network routed on (with those its scenario adds). */
+  public List<NetworkEvent> allEvents() {
+    return view != null ? view.events() : net.events();
+  }
+
+  /** The events in force on {@code day} (RISK rows excluded), in input order. */
+  public List<NetworkEvent> eventsOn(LocalDate day) {
+    List<NetworkEvent> out = new ArrayList<>();
+    for (NetworkEvent e : allEvents()) {
+      if (e.severity() != NetworkEvent.Severity.RISK && e.activeOn(day)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * This router under the events in force on {@code day}: CLOSED events mask their elements,
+   * RESTRICTED ones add delay and cost on theirs. Cached per set of active events, so a day costs
+   * O(E × events) once; {@code null} means no date (no events).
+   */
+  public Router on(LocalDate day) {
+    if (day == null) {
+      return undated;
+    }
+    List<NetworkEvent> active = undated.eventsOn(day);
+    if (active.isEmpty()) {
+      return undated;
+    }
+    List<String> key = active.stream().map(NetworkEvent::id).toList();
+    Router r = undated.byEvents.get(key);
+    if (r == null) {
+      if (undated.byEvents.size() >= 64) {
+        undated.byEvents.clear();
+      }
+      r = new Router(undated, EventOverlay.of(g, active));
+      undated.byEvents.put(key, r);
+    }
+    return r;
+  }
+
+  /** The dated events this router applies ({@link EventOverlay#NONE} when undated). */
+  public EventOverlay events() {
+    return dated;
   }
 
   public MultimodalGraph graph() {
@@ -117,12 +195,19 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     double ratio = Double.POSITIVE_INFINITY;
     for (int e = 0; e < m; e++) {
       EdgeCost ec = costs[e];
+      double h = c.hours(ec, restScale);
+      double usd = c.usd(ec);
+      if (dated.restrictions(e).length > 0) {
+        double u = usd;
+        h += dated.hours(e);
+        usd += dated.usd(e, c.teu(), u);
+      }
       w[e] =
           switch (o) {
-            case TIME -> c.hours(ec, restScale);
-            case COST -> c.usd(ec);
+            case TIME -> h;
+            case COST -> usd;
             case CO2 -> c.kg(ec);
-            case GENERALIZED -> c.usd(ec) + vot * c.teu() * c.hours(ec, restScale);
+            case GENERALIZED -> usd + vot * c.teu() * h;
           };
       if (g.kind(e) == EdgeKind.MOVE) {
         int a = g.physOf(g.csr().tail(e));
@@ -209,7 +294,8 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private record Path(int[] edges, int[] viaAt) {}
 
   private Route itinerary(RouteRequest r, Path p, double value) {
-    return Itineraries.build(g, costs, profile, p.edges(), r.cargo(), value, p.viaAt(), r.via());
+    return Itineraries.build(
+        g, costs, profile, p.edges(), r.cargo(), value, p.viaAt(), r.via(), dated);
   }
 
   private Path path(RouteRequest r, Weights ws, BitSet off) {
@@ -300,13 +386,26 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
         c.withModes(Set.of()),
         NoRoute.Restriction.MODES,
         causes);
-    if (closed != null) {
+    BitSet eventClosed = dated.isEmpty() || dated.closed().isEmpty() ? null : dated.closed();
+    if (scenarioClosed != null) {
       tryWithout(
           r,
           ws,
-          Overlay.mask(g, c, view, null),
+          Overlay.mask(g, c, view, eventClosed),
           NoRoute.Restriction.SCENARIO_CLOSURE,
           closureValues(view.closures()),
+          causes);
+    }
+    if (eventClosed != null) {
+      tryWithout(
+          r,
+          ws,
+          Overlay.mask(g, c, view, scenarioClosed),
+          NoRoute.Restriction.EVENT_CLOSURE,
+          dated.events().stream()
+              .filter(e -> e.severity() == NetworkEvent.Severity.CLOSED)
+              .map(NetworkEvent::id)
+              .toList(),
           causes);
     }
     NoRoute.Kind kind;
@@ -487,7 +586,15 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     for (Pareto.Solution sol : res.front()) {
       routes.add(
           Itineraries.build(
-              g, costs, profile, sol.edges(), r.cargo(), sol.criteria()[0], new int[0], List.of()));
+              g,
+              costs,
+              profile,
+              sol.edges(),
+              r.cargo(),
+              sol.criteria()[0],
+              new int[0],
+              List.of(),
+              dated));
     }
     return new ParetoRoutes(routes, res.truncated(), res.labels(), maxLabels);
   }

@@ -9,6 +9,7 @@ import org.karvan.core.model.CrossingStatus;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.LinkStatus;
 import org.karvan.core.model.Mode;
+import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.Origin;
 import org.karvan.core.model.Service;
@@ -336,6 +337,17 @@ public sealed interface Modification {
     @Override
     public void addTo(ScenarioBuilder b) {
       b.addTerminal(terminal);
+    }
+  }
+
+  /**
+   * Add a dated event (a row of {@code events.csv}): it applies to requests dated within it, like
+   * the network's own events.
+   */
+  record AddEvent(NetworkEvent event, Origin origin, String where) implements Modification {
+    @Override
+    public void apply(ScenarioBuilder b) {
+      b.addEvent(this, event);
     }
   }
 

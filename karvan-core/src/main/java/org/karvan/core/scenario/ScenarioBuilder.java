@@ -15,6 +15,7 @@ import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkData;
+import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.Service;
 import org.karvan.core.model.Terminal;
@@ -49,6 +50,8 @@ public final class ScenarioBuilder {
   private final List<Link> addedLinks = new ArrayList<>();
   private final List<BorderCrossing> addedCrossings = new ArrayList<>();
   private final List<Terminal> addedTerminals = new ArrayList<>();
+  // Dated events the chain adds (checked against the network as built, after the additions).
+  final List<NetworkEvent> events = new ArrayList<>();
 
   ScenarioBuilder(Network base, Profile profile) {
     this.base = base;
@@ -112,6 +115,33 @@ public final class ScenarioBuilder {
     addedTerminals.add(t);
   }
 
+  /** Adds a dated event, checked like a row of events.csv (unique id, known targets, dates). */
+  void addEvent(Modification m, NetworkEvent e) {
+    NetworkData d = network.data();
+    Problems found =
+        org.karvan.core.model.NetworkValidator.validateEvents(
+            new NetworkData(
+                d.manifest(),
+                d.sources(),
+                d.countries(),
+                d.chokepoints(),
+                d.nodes(),
+                d.links(),
+                d.crossings(),
+                d.terminals(),
+                d.services(),
+                concat(d.events(), events)),
+            List.of(e));
+    for (var x : found.sorted()) {
+      if (x.isError()) {
+        err(m, x.field(), x.message());
+      }
+    }
+    if (!found.hasErrors()) {
+      events.add(e);
+    }
+  }
+
   private void extend() {
     NetworkData d = base.data();
     try {
@@ -126,7 +156,8 @@ public final class ScenarioBuilder {
                   concat(d.links(), addedLinks),
                   concat(d.crossings(), addedCrossings),
                   concat(d.terminals(), addedTerminals),
-                  d.services()));
+                  d.services(),
+                  d.events()));
     } catch (InvalidInputException e) {
       e.errors().forEach(problems::add);
     }

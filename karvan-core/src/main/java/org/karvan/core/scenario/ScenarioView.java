@@ -33,6 +33,7 @@ public final class ScenarioView implements NetworkView {
   private final Map<String, BorderCrossing> crossings;
   private final Map<String, Service> services;
   private final Closures closures;
+  private final List<org.karvan.core.model.NetworkEvent> events;
 
   private ScenarioView(ScenarioBuilder b, List<Scenario> chain) {
     this.base = b.base;
@@ -44,6 +45,9 @@ public final class ScenarioView implements NetworkView {
     this.crossings = Map.copyOf(b.crossings);
     this.services = Map.copyOf(b.services);
     this.closures = b.closures();
+    List<org.karvan.core.model.NetworkEvent> all = new ArrayList<>(b.network.events());
+    all.addAll(b.events);
+    this.events = List.copyOf(all);
   }
 
   /**
@@ -148,6 +152,12 @@ public final class ScenarioView implements NetworkView {
   @Override
   public Closures closures() {
     return closures;
+  }
+
+  /** The network's dated events and those the scenarios add. */
+  @Override
+  public List<org.karvan.core.model.NetworkEvent> events() {
+    return events;
   }
 
   public boolean isLinkClosed(String id) {

@@ -134,8 +134,40 @@ public final class BundleFormat {
           Set.of("link", "sailings_per_week", "sailing_h", "sources"),
           true);
 
+  public static final FileSpec EVENTS =
+      new FileSpec(
+          "events.csv",
+          with(
+              List.of(
+                  "id",
+                  "target_type",
+                  "targets",
+                  "start",
+                  "end",
+                  "severity",
+                  "modes",
+                  "delay_mean_h",
+                  "delay_p90_h",
+                  "surcharge_usd_per_teu",
+                  "surcharge_pct",
+                  "capacity_cut",
+                  "rate_per_year",
+                  "duration_mean_days"),
+              PROVENANCE),
+          Set.of("id", "target_type", "targets", "start", "severity", "sources"),
+          true);
+
   /** Every file, in reading order. */
   public static final List<FileSpec> FILES =
       List.of(
-          MANIFEST, SOURCES, COUNTRIES, CHOKEPOINTS, NODES, LINKS, CROSSINGS, TERMINALS, SERVICES);
+          MANIFEST,
+          SOURCES,
+          COUNTRIES,
+          CHOKEPOINTS,
+          NODES,
+          LINKS,
+          CROSSINGS,
+          TERMINALS,
+          SERVICES,
+          EVENTS);
 }

@@ -24,6 +24,7 @@ import org.karvan.core.model.Mode;
 import org.karvan.core.model.ModeGauge;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkData;
+import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.model.NetworkValidator;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.NodeKind;
@@ -99,6 +100,7 @@ public final class BundleReader {
             case "links.csv" -> r.link(rr);
             case "border_crossings.csv" -> r.crossing(rr);
             case "terminals.csv" -> r.terminal(rr);
+            case "events.csv" -> r.event(rr);
             default -> throw new IllegalArgumentException("cannot add elements of " + spec.name());
           };
     } catch (NullPointerException e) {
@@ -246,6 +248,7 @@ public final class BundleReader {
                     r.str("operator"),
                     r.provenance(asOf),
                     r.origin()));
+    List<NetworkEvent> events = rows(BundleFormat.EVENTS, this::event);
     if (manifest == null || problems.hasErrors()) {
       // Semantic checks on what did parse, so the user sees all problems in one run.
       if (manifest != null) {
@@ -260,7 +263,8 @@ public final class BundleReader {
                     links,
                     crossings,
                     terminals,
-                    services)));
+                    services,
+                    events)));
       }
       throw failure(problems);
     }
@@ -274,7 +278,8 @@ public final class BundleReader {
             links,
             crossings,
             terminals,
-            services);
+            services,
+            events);
     try {
       return Network.build(data, problems);
     } catch (InvalidInputException e) {
@@ -473,6 +478,26 @@ public final class BundleReader {
         r.number("cost_usd_per_teu", false),
         r.number("cost_usd_per_tonne", false),
         r.number("capacity_tpy", false),
+        r.provenance(asOf),
+        r.origin());
+  }
+
+  private NetworkEvent event(RowReader r) {
+    return new NetworkEvent(
+        r.required("id"),
+        r.enumValue(NetworkEvent.Target.class, "target_type", true),
+        r.list("targets"),
+        r.date("start", true),
+        r.date("end", false),
+        r.enumValue(NetworkEvent.Severity.class, "severity", true),
+        r.enumSet(Mode.class, "modes", false),
+        r.numberOr("delay_mean_h", 0),
+        r.numberOr("delay_p90_h", r.numberOr("delay_mean_h", 0)),
+        r.numberOr("surcharge_usd_per_teu", 0),
+        r.numberOr("surcharge_pct", 0),
+        r.numberOr("capacity_cut", 0),
+        r.number("rate_per_year", false),
+        r.number("duration_mean_days", false),
         r.provenance(asOf),
         r.origin());
   }

@@ -16,6 +16,7 @@ import org.karvan.core.model.Country;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Manifest;
 import org.karvan.core.model.Network;
+import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.Provenance;
 import org.karvan.core.model.Service;
@@ -102,6 +103,11 @@ public final class BundleWriter {
     files.put(
         BundleFormat.SERVICES.name(),
         csv(BundleFormat.SERVICES, n.services().stream().map(BundleWriter::service).toList()));
+    if (!n.events().isEmpty()) {
+      files.put(
+          BundleFormat.EVENTS.name(),
+          csv(BundleFormat.EVENTS, n.events().stream().map(BundleWriter::event).toList()));
+    }
     return files;
   }
 
@@ -239,6 +245,26 @@ public final class BundleWriter {
     r.put("sailing_h", num(s.sailingH()));
     r.put("operator", s.operator());
     provenance(r, s.provenance());
+    return r;
+  }
+
+  private static Map<String, String> event(NetworkEvent e) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("id", e.id());
+    r.put("target_type", e.targetType().name());
+    r.put("targets", join(e.targets()));
+    r.put("start", str(e.start()));
+    r.put("end", str(e.end()));
+    r.put("severity", e.severity().name());
+    r.put("modes", join(e.modes().stream().sorted().map(Enum::name).toList()));
+    r.put("delay_mean_h", num(e.delayMeanH()));
+    r.put("delay_p90_h", num(e.delayP90H()));
+    r.put("surcharge_usd_per_teu", num(e.surchargeUsdPerTeu()));
+    r.put("surcharge_pct", num(e.surchargePct()));
+    r.put("capacity_cut", num(e.capacityCut()));
+    r.put("rate_per_year", num(e.ratePerYear()));
+    r.put("duration_mean_days", num(e.durationMeanDays()));
+    provenance(r, e.provenance());
     return r;
   }
 }

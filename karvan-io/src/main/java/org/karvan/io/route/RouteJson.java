@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.karvan.core.model.Network;
+import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.model.Node;
 import org.karvan.core.routing.Route;
 import org.karvan.core.routing.Route.Event;
@@ -70,6 +71,23 @@ public final class RouteJson {
       x.put("co2eKg", r(e.co2eKg(), 1));
       x.put("kmFromOrigin", r(e.kmFromOrigin(), 1));
     }
+    ArrayNode disruptions = o.putArray("disruptions");
+    for (Route.Disruption d : route.disruptions()) {
+      ObjectNode x = disruptions.addObject();
+      x.put("id", d.id());
+      x.put("severity", d.severity());
+      x.put("targetType", d.targetType());
+      ArrayNode ts = x.putArray("targets");
+      d.targets().forEach(ts::add);
+      x.put("effect", d.effect());
+      x.put("passages", d.passages());
+      x.put("addedHours", r(d.hours(), 2));
+      x.put("addedUsd", r(d.usd(), 2));
+      x.put("capacityCut", r(d.capacityCut(), 3));
+      ArrayNode src = x.putArray("sources");
+      d.sources().forEach(src::add);
+      x.put("estimated", d.estimated());
+    }
     ArrayNode countries = o.putArray("countries");
     route
         .countries()
@@ -98,6 +116,34 @@ public final class RouteJson {
     ArrayNode nodes = o.putArray("nodes");
     route.nodes().forEach(nodes::add);
     return o;
+  }
+
+  /**
+   * A dated event as JSON: id, severity, targets, dates ({@code end} null while open), modes, its
+   * figures, what it does, sources and whether it holds estimates.
+   */
+  public static ObjectNode event(NetworkEvent e) {
+    ObjectNode x = MAPPER.createObjectNode();
+    x.put("id", e.id());
+    x.put("severity", e.severity().name());
+    x.put("targetType", e.targetType().name());
+    ArrayNode ts = x.putArray("targets");
+    e.targets().forEach(ts::add);
+    x.put("start", e.start().toString());
+    x.put("end", e.end() == null ? null : e.end().toString());
+    ArrayNode ms = x.putArray("modes");
+    e.modes().stream().map(Enum::name).sorted().forEach(ms::add);
+    x.put("effect", org.karvan.core.routing.Route.describe(e));
+    x.put("delayMeanHours", r(e.delayMeanH(), 2));
+    x.put("delayP90Hours", r(e.delayP90H(), 2));
+    x.put("surchargeUsdPerTeu", r(e.surchargeUsdPerTeu(), 2));
+    x.put("surchargePct", r(e.surchargePct(), 2));
+    x.put("capacityCut", r(e.capacityCut(), 3));
+    ArrayNode src = x.putArray("sources");
+    e.provenance().sources().forEach(src::add);
+    x.put("estimated", !e.provenance().estimated().isEmpty());
+    x.put("note", e.provenance().note());
+    return x;
   }
 
   /** The route with the units it was priced in and its CAREC CPMM indicators (TFI1-TFI4). */

@@ -24,6 +24,7 @@ import org.karvan.core.model.CrossingStatus;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.LinkStatus;
 import org.karvan.core.model.Mode;
+import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.Origin;
 import org.karvan.core.model.Terminal;
@@ -73,6 +74,7 @@ public final class ScenarioReader {
     FIELDS.put("add-link", Set.of());
     FIELDS.put("add-crossing", Set.of());
     FIELDS.put("add-terminal", Set.of());
+    FIELDS.put("add-event", Set.of());
   }
 
   public static Scenario read(Path file) {
@@ -338,6 +340,7 @@ public final class ScenarioReader {
           case "add-node" -> BundleFormat.NODES;
           case "add-link" -> BundleFormat.LINKS;
           case "add-crossing" -> BundleFormat.CROSSINGS;
+          case "add-event" -> BundleFormat.EVENTS;
           default -> BundleFormat.TERMINALS;
         };
     Problems local = new Problems();
@@ -352,6 +355,7 @@ public final class ScenarioReader {
       case "add-node" -> new Modification.AddNode((Node) el, o, where);
       case "add-link" -> new Modification.AddLink((Link) el, o, where);
       case "add-crossing" -> new Modification.AddCrossing((BorderCrossing) el, o, where);
+      case "add-event" -> new Modification.AddEvent((NetworkEvent) el, o, where);
       default -> new Modification.AddTerminal((Terminal) el, o, where);
     };
   }

@@ -16,7 +16,32 @@ public record NetworkData(
     List<Link> links,
     List<BorderCrossing> crossings,
     List<Terminal> terminals,
-    List<Service> services) {
+    List<Service> services,
+    List<Departures> departures) {
+  /** Without departures (every service evenly spaced from the default anchor). */
+  public NetworkData(
+      Manifest manifest,
+      List<Source> sources,
+      List<Country> countries,
+      List<Chokepoint> chokepoints,
+      List<Node> nodes,
+      List<Link> links,
+      List<BorderCrossing> crossings,
+      List<Terminal> terminals,
+      List<Service> services) {
+    this(
+        manifest,
+        sources,
+        countries,
+        chokepoints,
+        nodes,
+        links,
+        crossings,
+        terminals,
+        services,
+        List.of());
+  }
+
   public NetworkData {
     Objects.requireNonNull(manifest, "manifest");
     sources = List.copyOf(sources);
@@ -27,5 +52,6 @@ public record NetworkData(
     crossings = List.copyOf(crossings);
     terminals = List.copyOf(terminals);
     services = List.copyOf(services);
+    departures = departures == null ? List.of() : List.copyOf(departures);
   }
 }

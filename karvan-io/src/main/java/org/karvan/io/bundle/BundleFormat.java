@@ -134,8 +134,25 @@ public final class BundleFormat {
           Set.of("link", "sailings_per_week", "sailing_h", "sources"),
           true);
 
+  /** Optional: when the sailings of a service leave (a weekly timetable, or an anchor). */
+  public static final FileSpec DEPARTURES =
+      new FileSpec(
+          "departures.csv",
+          with(List.of("link", "from", "weekdays", "times", "anchor"), PROVENANCE),
+          Set.of("link", "sources"),
+          true);
+
   /** Every file, in reading order. */
   public static final List<FileSpec> FILES =
       List.of(
-          MANIFEST, SOURCES, COUNTRIES, CHOKEPOINTS, NODES, LINKS, CROSSINGS, TERMINALS, SERVICES);
+          MANIFEST,
+          SOURCES,
+          COUNTRIES,
+          CHOKEPOINTS,
+          NODES,
+          LINKS,
+          CROSSINGS,
+          TERMINALS,
+          SERVICES,
+          DEPARTURES);
 }

@@ -14,6 +14,7 @@ import org.karvan.core.model.ChokepointKind;
 import org.karvan.core.model.Clearance;
 import org.karvan.core.model.Country;
 import org.karvan.core.model.CrossingStatus;
+import org.karvan.core.model.Departures;
 import org.karvan.core.model.Direction;
 import org.karvan.core.model.Gauge;
 import org.karvan.core.model.LatLon;
@@ -246,6 +247,18 @@ public final class BundleReader {
                     r.str("operator"),
                     r.provenance(asOf),
                     r.origin()));
+    List<Departures> departures =
+        rows(
+            BundleFormat.DEPARTURES,
+            r ->
+                new Departures(
+                    r.required("link"),
+                    r.optional("from"),
+                    r.weekdays("weekdays"),
+                    r.times("times"),
+                    r.dateTime("anchor"),
+                    r.provenance(asOf),
+                    r.origin()));
     if (manifest == null || problems.hasErrors()) {
       // Semantic checks on what did parse, so the user sees all problems in one run.
       if (manifest != null) {
@@ -260,7 +273,8 @@ public final class BundleReader {
                     links,
                     crossings,
                     terminals,
-                    services)));
+                    services,
+                    departures)));
       }
       throw failure(problems);
     }
@@ -274,7 +288,8 @@ public final class BundleReader {
             links,
             crossings,
             terminals,
-            services);
+            services,
+            departures);
     try {
       return Network.build(data, problems);
     } catch (InvalidInputException e) {

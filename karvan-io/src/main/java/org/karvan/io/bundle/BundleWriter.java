@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.karvan.core.model.BorderCrossing;
 import org.karvan.core.model.Chokepoint;
 import org.karvan.core.model.Country;
+import org.karvan.core.model.Departures;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Manifest;
 import org.karvan.core.model.Network;
@@ -102,6 +103,13 @@ public final class BundleWriter {
     files.put(
         BundleFormat.SERVICES.name(),
         csv(BundleFormat.SERVICES, n.services().stream().map(BundleWriter::service).toList()));
+    if (!n.departures().isEmpty()) {
+      files.put(
+          BundleFormat.DEPARTURES.name(),
+          csv(
+              BundleFormat.DEPARTURES,
+              n.departures().stream().map(BundleWriter::departures).toList()));
+    }
     return files;
   }
 
@@ -239,6 +247,19 @@ public final class BundleWriter {
     r.put("sailing_h", num(s.sailingH()));
     r.put("operator", s.operator());
     provenance(r, s.provenance());
+    return r;
+  }
+
+  private static Map<String, String> departures(Departures d) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("link", d.link());
+    r.put("from", d.from() == null ? "" : d.from());
+    r.put(
+        "weekdays",
+        String.join("|", d.weekdays().stream().map(w -> w.name().substring(0, 3)).toList()));
+    r.put("times", String.join("|", d.times().stream().map(Object::toString).toList()));
+    r.put("anchor", d.anchor() == null ? "" : d.anchor().toString());
+    provenance(r, d.provenance());
     return r;
   }
 }

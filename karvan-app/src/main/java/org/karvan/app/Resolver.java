@@ -25,7 +25,15 @@ public final class Resolver {
    * A request ready for the router, the network (base or scenario) it runs on, and the workspace
    * (this one, or its variant for the request's customs regime).
    */
-  public record Resolved(RouteRequest request, Scenarios.Applied on, Karvan workspace) {}
+  public record Resolved(
+      RouteRequest request,
+      Scenarios.Applied on,
+      Karvan workspace,
+      java.time.LocalDateTime depart) {
+    public Resolved(RouteRequest request, Scenarios.Applied on, Karvan workspace) {
+      this(request, on, workspace, null);
+    }
+  }
 
   private final Karvan k;
 
@@ -113,13 +121,37 @@ public final class Resolver {
     if (from != null && from.equals(to)) {
       f.error("to", "from and to name the same place (" + from + ")");
     }
+    java.time.LocalDateTime depart = depart(s.depart(), f);
     if (!cm.complete() || from == null || to == null) {
-      return new Resolved(null, cm.on(), cm.workspace());
+      return new Resolved(null, cm.on(), cm.workspace(), depart);
     }
     return new Resolved(
         new RouteRequest(from, to, via, cm.cargo(), cm.objective(), cm.constraints()),
         cm.on(),
-        cm.workspace());
+        cm.workspace(),
+        depart);
+  }
+
+  private static final java.util.regex.Pattern DEPART =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+  /** A departure {@code YYYY-MM-DDTHH:MM} (local time), or {@code null} when not given. */
+  public static java.time.LocalDateTime depart(String text, Fields f) {
+    if (blank(text)) {
+      return null;
+    }
+    String t = text.trim();
+    try {
+      if (DEPART.matcher(t).matches()) {
+        return java.time.LocalDateTime.parse(t);
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // reported below
+    }
+    f.error(
+        "depart",
+        "'" + text + "' is not a local date-time YYYY-MM-DDTHH:MM (e.g. 2026-12-01T08:00)");
+    return null;
   }
 
   public Objective objective(String text, Fields f) {

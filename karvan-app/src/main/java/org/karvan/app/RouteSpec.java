@@ -23,6 +23,8 @@ import java.util.List;
  * @param drivers truck crew, 1 or 2 (hours of service); null: 1, or {@code drivers=} in the cargo
  * @param regime customs regime at port entries: {@code transit} (default) or {@code import}
  * @param scenario a built-in scenario, or whatever the front end's scenario source resolves
+ * @param depart {@code YYYY-MM-DDTHH:MM} (local time at the origin): route by earliest arrival over
+ *     the timetables and time every leg and stop; null: untimed, expected waits
  */
 public record RouteSpec(
     String from,
@@ -39,7 +41,8 @@ public record RouteSpec(
     String include,
     Integer drivers,
     String regime,
-    String scenario) {
+    String scenario,
+    String depart) {
   public RouteSpec {
     via = via == null ? List.of() : List.copyOf(via);
     avoidCountry = avoidCountry == null ? List.of() : List.copyOf(avoidCountry);
@@ -69,7 +72,8 @@ public record RouteSpec(
         .include(include)
         .drivers(drivers)
         .regime(regime)
-        .scenario(scenario);
+        .scenario(scenario)
+        .depart(depart);
   }
 
   /** The same request between other places. */
@@ -99,6 +103,7 @@ public record RouteSpec(
     private Integer drivers;
     private String regime;
     private String scenario;
+    private String depart;
 
     public Builder from(String v) {
       from = v;
@@ -175,6 +180,11 @@ public record RouteSpec(
       return this;
     }
 
+    public Builder depart(String v) {
+      depart = v;
+      return this;
+    }
+
     public RouteSpec build() {
       return new RouteSpec(
           from,
@@ -191,7 +201,8 @@ public record RouteSpec(
           include,
           drivers,
           regime,
-          scenario);
+          scenario,
+          depart);
     }
   }
 }

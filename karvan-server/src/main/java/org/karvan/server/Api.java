@@ -62,6 +62,7 @@ final class Api {
         .drivers(p.integer("drivers"))
         .regime(p.string("regime"))
         .scenario(no.contains("scenario") ? null : p.string("scenario"))
+        .depart(p.string("depart"))
         .build();
   }
 

@@ -268,28 +268,34 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
             new Itineraries.Timing(depart, tt)));
   }
 
-  /** The earliest-arrival search on TIME weights {@code ws} (an engine per call). */
+  /** The earliest-arrival search on TIME weights {@code ws} (a new engine per call: O(1)). */
   EarliestArrival earliestArrival(Weights ws, Timetables tt) {
-    int m = g.csr().edgeCount();
-    double[] wait = new double[m];
-    Sailings[] s = new Sailings[m];
-    for (int e = 0; e < m; e++) {
-      wait[e] = costs[e].waitH();
-      s[e] = tt.at(e);
-    }
-    return new EarliestArrival(g.csr(), ws.w(), wait, s);
+    timetables();
+    TimeData d = timeData;
+    return new EarliestArrival(g.csr(), ws.w(), d.expectedWait(), d.sailings());
   }
 
-  private volatile Timetables timetables;
+  /** The timetables, and per edge its expected wait and its departures, built once. */
+  private record TimeData(Timetables tt, double[] expectedWait, Sailings[] sailings) {}
+
+  private volatile TimeData timeData;
 
   /** The departures behind the boarding edges under this router's view (built once, on demand). */
   public Timetables timetables() {
-    Timetables t = timetables;
-    if (t == null) {
-      t = Timetables.of(g, view == null ? DataView.of(net) : view, profile);
-      timetables = t;
+    TimeData d = timeData;
+    if (d == null) {
+      Timetables t = Timetables.of(g, view == null ? DataView.of(net) : view, profile);
+      int m = g.csr().edgeCount();
+      double[] wait = new double[m];
+      Sailings[] s = new Sailings[m];
+      for (int e = 0; e < m; e++) {
+        wait[e] = costs[e].waitH();
+        s[e] = t.at(e);
+      }
+      d = new TimeData(t, wait, s);
+      timeData = d;
     }
-    return t;
+    return d.tt();
   }
 
   /**

@@ -108,4 +108,46 @@ class DefaultTimetableTest {
     assertThat(Duration.between(timed.departs(), timed.arrives()).toMinutes())
         .isCloseTo(Math.round(timed.totals().durationHours() * 60), within(1L));
   }
+
+  @Test
+  void aScenarioThatDoublesTheSailingsHalvesTheHeadwayFromTheAnchor() {
+    String yaml =
+        "name: t\nmodifications:\n  - type: scale-sailings\n    links: [F-ALT-SCO]\n"
+            + "    factor: 2\n";
+    var sc =
+        org.karvan.io.scenario.ScenarioReader.read(
+            yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "t.yaml");
+    Router r =
+        new Router(
+            MultimodalGraph.compile(NET, PROFILE),
+            org.karvan.core.scenario.ScenarioView.apply(NET, PROFILE, List.of(sc)));
+    // At the quay Wed 2026-12-02 14:00: 4 a week (42 h) through Wed 2026-01-07 06:00 gives
+    // Fri 00:00 (the base 84 h grid: Sat 18:00).
+    LocalDateTime quay = LocalDateTime.of(2026, 12, 2, 14, 0);
+    RouteRequest byFerry =
+        new RouteRequest(
+            "KZSCO",
+            "AZALT",
+            List.of(),
+            Cargo.parse("1x40ft", PROFILE),
+            Objective.TIME,
+            Constraints.NONE.withModes(java.util.Set.of(org.karvan.core.model.Mode.FERRY)));
+    Route timed = r.route(byFerry, quay.minusHours(18)).orElseThrow();
+    Route base = ROUTER.route(byFerry, quay.minusHours(18)).orElseThrow();
+    assertThat(
+            base.events().stream()
+                .filter(e -> e.type() == EventType.FERRY_WAIT)
+                .findFirst()
+                .orElseThrow()
+                .departs())
+        .isEqualTo(LocalDateTime.of(2026, 12, 5, 18, 0));
+    Route.Event wait =
+        timed.events().stream()
+            .filter(e -> e.type() == EventType.FERRY_WAIT)
+            .findFirst()
+            .orElseThrow();
+    assertThat(timed.links()).containsExactly("F-ALT-SCO");
+    assertThat(wait.arrives()).isEqualTo(quay);
+    assertThat(wait.departs()).isEqualTo(LocalDateTime.of(2026, 12, 4, 0, 0));
+  }
 }

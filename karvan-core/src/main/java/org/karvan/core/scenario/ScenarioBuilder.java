@@ -126,7 +126,8 @@ public final class ScenarioBuilder {
                   concat(d.links(), addedLinks),
                   concat(d.crossings(), addedCrossings),
                   concat(d.terminals(), addedTerminals),
-                  d.services()));
+                  d.services(),
+                  d.departures()));
     } catch (InvalidInputException e) {
       e.errors().forEach(problems::add);
     }

@@ -31,8 +31,18 @@ class DefaultTimetableTest {
   static final LocalDateTime TUE_0800 = LocalDateTime.of(2026, 12, 1, 8, 0);
 
   static RouteRequest req(String from, String to) {
-    return new RouteRequest(
-        from, to, List.of(), Cargo.parse("1x40ft", PROFILE), Objective.TIME, Constraints.NONE);
+    return req(from, to, Constraints.NONE);
+  }
+
+  static RouteRequest req(String from, String to, Constraints c) {
+    return new RouteRequest(from, to, List.of(), Cargo.parse("1x40ft", PROFILE), Objective.TIME, c);
+  }
+
+  static Route.Event ferryWait(Route r) {
+    return r.events().stream()
+        .filter(e -> e.type() == EventType.FERRY_WAIT)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Steps in travel order as [start, end, hours]. */
@@ -78,8 +88,7 @@ class DefaultTimetableTest {
     }
     assertThat(Duration.between(r.departs(), r.arrives()).toMinutes())
         .isEqualTo(Math.round(r.totals().durationHours() * 60));
-    Route.Event wait =
-        r.events().stream().filter(e -> e.type() == EventType.FERRY_WAIT).findFirst().orElseThrow();
+    Route.Event wait = ferryWait(r);
     // F-ALT-SCO from Aktau: 2 a week (84 h) through Wed 2026-01-07 06:00.
     assertThat(r.links()).contains("F-ALT-SCO");
     long h = Duration.between(LocalDateTime.of(2026, 1, 7, 6, 0), wait.departs()).toMinutes();
@@ -125,27 +134,14 @@ class DefaultTimetableTest {
     // Fri 00:00 (the base 84 h grid: Sat 18:00).
     LocalDateTime quay = LocalDateTime.of(2026, 12, 2, 14, 0);
     RouteRequest byFerry =
-        new RouteRequest(
+        req(
             "KZSCO",
             "AZALT",
-            List.of(),
-            Cargo.parse("1x40ft", PROFILE),
-            Objective.TIME,
             Constraints.NONE.withModes(java.util.Set.of(org.karvan.core.model.Mode.FERRY)));
     Route timed = r.route(byFerry, quay.minusHours(18)).orElseThrow();
     Route base = ROUTER.route(byFerry, quay.minusHours(18)).orElseThrow();
-    assertThat(
-            base.events().stream()
-                .filter(e -> e.type() == EventType.FERRY_WAIT)
-                .findFirst()
-                .orElseThrow()
-                .departs())
-        .isEqualTo(LocalDateTime.of(2026, 12, 5, 18, 0));
-    Route.Event wait =
-        timed.events().stream()
-            .filter(e -> e.type() == EventType.FERRY_WAIT)
-            .findFirst()
-            .orElseThrow();
+    assertThat(ferryWait(base).departs()).isEqualTo(LocalDateTime.of(2026, 12, 5, 18, 0));
+    Route.Event wait = ferryWait(timed);
     assertThat(timed.links()).containsExactly("F-ALT-SCO");
     assertThat(wait.arrives()).isEqualTo(quay);
     assertThat(wait.departs()).isEqualTo(LocalDateTime.of(2026, 12, 4, 0, 0));

@@ -28,7 +28,11 @@ public final class Resolver {
    * one, or its variant for the request's customs regime) and the day whose dated events apply.
    */
   public record Resolved(
-      RouteRequest request, Scenarios.Applied on, Karvan workspace, LocalDate date) {
+      RouteRequest request,
+      Scenarios.Applied on,
+      Karvan workspace,
+      LocalDate date,
+      java.time.LocalDateTime depart) {
     /** The router of the network under the events in force on the date. */
     public Router router() {
       return on.router().on(date);
@@ -127,14 +131,16 @@ public final class Resolver {
     if (from != null && from.equals(to)) {
       f.error("to", "from and to name the same place (" + from + ")");
     }
+    java.time.LocalDateTime depart = depart(s.depart(), f);
     if (!cm.complete() || from == null || to == null) {
-      return new Resolved(null, cm.on(), cm.workspace(), cm.date());
+      return new Resolved(null, cm.on(), cm.workspace(), day(cm, s, depart), depart);
     }
     return new Resolved(
         new RouteRequest(from, to, via, cm.cargo(), cm.objective(), cm.constraints()),
         cm.on(),
         cm.workspace(),
-        cm.date());
+        day(cm, s, depart),
+        depart);
   }
 
   /** The request's day: {@code YYYY-MM-DD}, or today by the workspace's clock when blank. */
@@ -148,6 +154,33 @@ public final class Resolver {
       f.error("date", "'" + text + "' is not a date YYYY-MM-DD");
       return null;
     }
+  }
+
+  /** The request's day: its date, else the day it departs, else today. */
+  private static LocalDate day(Common cm, RouteSpec s, java.time.LocalDateTime depart) {
+    return blank(s.date()) && depart != null ? depart.toLocalDate() : cm.date();
+  }
+
+  private static final java.util.regex.Pattern DEPART =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+  /** A departure {@code YYYY-MM-DDTHH:MM} (local time), or {@code null} when not given. */
+  public static java.time.LocalDateTime depart(String text, Fields f) {
+    if (blank(text)) {
+      return null;
+    }
+    String t = text.trim();
+    try {
+      if (DEPART.matcher(t).matches()) {
+        return java.time.LocalDateTime.parse(t);
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // reported below
+    }
+    f.error(
+        "depart",
+        "'" + text + "' is not a local date-time YYYY-MM-DDTHH:MM (e.g. 2026-12-01T08:00)");
+    return null;
   }
 
   public Objective objective(String text, Fields f) {

@@ -23,7 +23,12 @@ public final class RouteService {
   public RoutesResult route(RouteSpec spec) {
     Resolver.Resolved r = k.resolver().resolve(spec);
     Router router = r.router();
-    Optional<Route> route = run(() -> router.route(r.request()));
+    Optional<Route> route =
+        run(
+            () ->
+                r.depart() == null
+                    ? router.route(r.request())
+                    : router.route(r.request(), r.depart()));
     if (route.isEmpty()) {
       throw noRoute(router, r.request());
     }
@@ -38,6 +43,7 @@ public final class RouteService {
       f.error("k", "must be between 1 and " + max + ", got " + count);
     }
     Resolver.Resolved r = k.resolver().resolve(spec, f, true);
+    untimed(r, f, "alternatives");
     f.throwIfAny();
     int n = count == null ? Math.min(3, max) : count;
     Router router = r.router();
@@ -59,6 +65,7 @@ public final class RouteService {
       f.error("via", "the Pareto front does not support via places");
     }
     Resolver.Resolved r = k.resolver().resolve(spec, f, true);
+    untimed(r, f, "the Pareto front");
     f.throwIfAny();
     int labels = maxLabels == null ? Math.min(200_000, max) : maxLabels;
     Router router = r.router();
@@ -71,6 +78,13 @@ public final class RouteService {
         r,
         pr.routes(),
         new RoutesResult.ParetoStats(pr.truncated(), pr.labels(), pr.maxLabels()));
+  }
+
+  /** Only the best route is timed over the timetables. */
+  private static void untimed(Resolver.Resolved r, Fields f, String what) {
+    if (r.depart() != null) {
+      f.error("depart", "times only the best route, not " + what);
+    }
   }
 
   private static RoutesResult result(

@@ -24,6 +24,8 @@ import java.util.List;
  * @param regime customs regime at port entries: {@code transit} (default) or {@code import}
  * @param scenario a built-in scenario, or whatever the front end's scenario source resolves
  * @param date the day whose dated events apply, {@code YYYY-MM-DD} (default: today)
+ * @param depart {@code YYYY-MM-DDTHH:MM} (local time at the origin): route by earliest arrival over
+ *     the timetables and time every leg and stop; null: untimed, expected waits
  */
 public record RouteSpec(
     String from,
@@ -41,7 +43,8 @@ public record RouteSpec(
     Integer drivers,
     String regime,
     String scenario,
-    String date) {
+    String date,
+    String depart) {
   public RouteSpec {
     via = via == null ? List.of() : List.copyOf(via);
     avoidCountry = avoidCountry == null ? List.of() : List.copyOf(avoidCountry);
@@ -72,7 +75,8 @@ public record RouteSpec(
         .drivers(drivers)
         .regime(regime)
         .scenario(scenario)
-        .date(date);
+        .date(date)
+        .depart(depart);
   }
 
   /** The same request between other places. */
@@ -103,6 +107,7 @@ public record RouteSpec(
     private String regime;
     private String scenario;
     private String date;
+    private String depart;
 
     public Builder from(String v) {
       from = v;
@@ -184,6 +189,11 @@ public record RouteSpec(
       return this;
     }
 
+    public Builder depart(String v) {
+      depart = v;
+      return this;
+    }
+
     public RouteSpec build() {
       return new RouteSpec(
           from,
@@ -201,7 +211,8 @@ public record RouteSpec(
           drivers,
           regime,
           scenario,
-          date);
+          date,
+          depart);
     }
   }
 }

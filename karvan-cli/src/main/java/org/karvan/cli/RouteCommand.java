@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       "  karvan route --from Mumbai --to Moscow --optimize cost --cargo 2x20ft --avoid-country AZ",
       "  karvan route --from \"Nhava Sheva\" --to Baku --year 2030 --alternatives 3",
       "  karvan route --from \"Nhava Sheva\" --to Moscow --scenario suez-closed",
-      "  karvan route --from \"Nhava Sheva\" --to Moscow --pareto --format json"
+      "  karvan route --from \"Nhava Sheva\" --to Moscow --pareto --format json",
+      "  karvan route --from Aktau --to Baku --depart 2026-12-01T08:00"
     })
 final class RouteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -67,6 +68,14 @@ final class RouteCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Up to N meaningfully different routes (penalty method).")
   Integer alternatives;
+
+  @Option(
+      names = "--depart",
+      paramLabel = "YYYY-MM-DDTHH:MM",
+      description =
+          "Leave at this local time: the earliest arrival over the timetables (with --optimize"
+              + " time; another objective's route is timed), every leg and stop with its times.")
+  String depart;
 
   @Option(names = "--pareto", description = "The Pareto front over time, cost and CO2e.")
   boolean pareto;
@@ -99,7 +108,7 @@ final class RouteCommand implements Callable<Integer> {
       throw new UserException("--pareto and --alternatives cannot be combined");
     }
     Karvan k = Cli.open(network, opts.profile());
-    RouteSpec rs = opts.spec(od.from, od.to, via, scenario).build();
+    RouteSpec rs = opts.spec(od.from, od.to, via, scenario).depart(depart).build();
     RoutesResult res =
         pareto
             ? k.routes().pareto(rs, maxLabels)

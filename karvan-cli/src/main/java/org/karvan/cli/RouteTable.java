@@ -32,9 +32,10 @@ final class RouteTable {
         req.cargo().tonnes(),
         o.name().toLowerCase(Locale.ROOT),
         basis);
+    boolean timed = r.departs() != null;
     out.printf(
         Locale.ROOT,
-        "%3s  %-17s %-60s %-5s %8s %8s %9s %9s%n",
+        "%3s  %-17s %-60s %-5s %8s %8s %9s %9s%s%n",
         "#",
         "step",
         "where",
@@ -42,7 +43,8 @@ final class RouteTable {
         "km",
         "hours",
         "USD",
-        "kg CO2e");
+        "kg CO2e",
+        timed ? String.format(Locale.ROOT, "  %-20s %-20s", "from", "until") : "");
     record Row(int seq, String text) {}
     List<Row> rows = new ArrayList<>();
     for (Route.Leg l : r.legs()) {
@@ -51,15 +53,16 @@ final class RouteTable {
           new Row(
               l.seq(),
               String.format(
-                  Locale.ROOT,
-                  "%-17s %-60s %-5s %8.0f %8.1f %9.0f %9.0f",
-                  mode,
-                  name(n, l.from()) + " -> " + name(n, l.to()),
-                  l.country() == null ? "sea" : l.country(),
-                  l.distanceKm(),
-                  l.durationHours(),
-                  l.costUsd(),
-                  l.co2eKg())));
+                      Locale.ROOT,
+                      "%-17s %-60s %-5s %8.0f %8.1f %9.0f %9.0f",
+                      mode,
+                      name(n, l.from()) + " -> " + name(n, l.to()),
+                      l.country() == null ? "sea" : l.country(),
+                      l.distanceKm(),
+                      l.durationHours(),
+                      l.costUsd(),
+                      l.co2eKg())
+                  + times(timed, l.departs(), l.arrives())));
     }
     for (Route.Event e : r.events()) {
       String where = name(n, e.at()) + ": " + e.detail();
@@ -71,15 +74,16 @@ final class RouteTable {
           new Row(
               e.seq(),
               String.format(
-                  Locale.ROOT,
-                  "%-17s %-60s %-5s %8s %8.1f %9.0f %9.0f",
-                  "· " + e.type().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                  where,
-                  c == null ? "" : c,
-                  "",
-                  e.durationHours(),
-                  e.costUsd(),
-                  e.co2eKg())));
+                      Locale.ROOT,
+                      "%-17s %-60s %-5s %8s %8.1f %9.0f %9.0f",
+                      "· " + e.type().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                      where,
+                      c == null ? "" : c,
+                      "",
+                      e.durationHours(),
+                      e.costUsd(),
+                      e.co2eKg())
+                  + times(timed, e.arrives(), e.departs())));
     }
     rows.sort(Comparator.comparingInt(Row::seq));
     int i = 1;
@@ -95,6 +99,9 @@ final class RouteTable {
         t.durationDays(),
         t.costUsd(),
         t.co2eKg());
+    if (timed) {
+      out.println("Departs " + when(r.departs()) + ", arrives " + when(r.arrives()));
+    }
     out.println(
         "Countries: "
             + (r.countries().isEmpty()
@@ -131,6 +138,18 @@ final class RouteTable {
           String.join("; ", d.sources()));
     }
     printCpmm(out, org.karvan.core.scenario.Cpmm.of(n, r, req.cargo()));
+  }
+
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
+
+  private static String when(java.time.LocalDateTime t) {
+    return t == null ? "" : WHEN.format(t);
+  }
+
+  /** The start and end of a step of a timed route (a stop: arrival, then departure). */
+  private static String times(boolean timed, java.time.LocalDateTime a, java.time.LocalDateTime b) {
+    return timed ? String.format(Locale.ROOT, "  %-20s %-20s", when(a), when(b)) : "";
   }
 
   static void printCpmm(PrintWriter out, org.karvan.core.scenario.Cpmm c) {

@@ -136,6 +136,30 @@ class ParityTest {
   }
 
   @Test
+  void routeWithADeparture() throws Exception {
+    JsonNode a =
+        cli(
+            "route",
+            "--from",
+            "Nhava Sheva",
+            "--to",
+            "Baku",
+            "--depart",
+            "2026-12-01T08:00",
+            "--format",
+            "json");
+    assertThat(a.get("departs").asText()).isEqualTo("2026-12-01T08:00");
+    assertThat(a.get("legs").get(0).has("arrives")).isTrue();
+    assertThat(get("/api/route?from=" + q("Nhava Sheva") + "&to=Baku&depart=2026-12-01T08:00"))
+        .isEqualTo(a);
+    assertThat(
+            post(
+                "/api/route",
+                "{\"from\":\"Nhava Sheva\",\"to\":\"Baku\",\"depart\":\"2026-12-01T08:00\"}"))
+        .isEqualTo(a);
+  }
+
+  @Test
   void routeUnderAScenarioWithConstraints() throws Exception {
     JsonNode a =
         cli(

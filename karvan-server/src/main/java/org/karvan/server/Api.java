@@ -63,6 +63,7 @@ final class Api {
         .regime(p.string("regime"))
         .date(p.string("date"))
         .scenario(no.contains("scenario") ? null : p.string("scenario"))
+        .depart(p.string("depart"))
         .build();
   }
 

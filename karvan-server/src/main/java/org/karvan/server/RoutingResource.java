@@ -72,7 +72,13 @@ final class RoutingResource {
       operationId = "route",
       tags = "routing",
       queryParams = {
-        @OpenApiParam(name = "format", description = "json (default), geojson or csv")
+        @OpenApiParam(name = "format", description = "json (default), geojson or csv"),
+        @OpenApiParam(
+            name = "depart",
+            description =
+                "YYYY-MM-DDTHH:MM, local time: the earliest arrival over the timetables (with"
+                    + " optimize=time), legs and stops timed (departs, arrives)",
+            example = "2026-12-01T08:00")
       },
       requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = JSON)),
       responses = {
@@ -91,7 +97,7 @@ final class RoutingResource {
             content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
       })
   private void route(Context ctx, Params p) {
-    p.allowOnly(SharedParams.route("scenario"));
+    p.allowOnly(SharedParams.route("scenario", "depart"));
     String fmt = format(p);
     RoutesResult r = api.call(p, () -> api.karvan.routes().route(Api.spec(p)));
     answer(ctx, fmt, r);
@@ -124,7 +130,7 @@ final class RoutingResource {
             content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
       })
   private void alternatives(Context ctx, Params p) {
-    p.allowOnly(SharedParams.route("k", "scenario"));
+    p.allowOnly(SharedParams.route("k", "scenario", "depart"));
     String fmt = format(p);
     Integer k = p.integer("k");
     RoutesResult r = api.call(p, () -> api.karvan.routes().alternatives(Api.spec(p), k));
@@ -158,7 +164,7 @@ final class RoutingResource {
             content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
       })
   private void pareto(Context ctx, Params p) {
-    p.allowOnly(SharedParams.route("maxLabels", "scenario"));
+    p.allowOnly(SharedParams.route("maxLabels", "scenario", "depart"));
     String fmt = format(p);
     Integer max = p.integer("maxLabels");
     RoutesResult r =

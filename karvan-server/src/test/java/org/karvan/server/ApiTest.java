@@ -180,6 +180,11 @@ class ApiTest {
     assertProblem(http.get("/api/alternatives?from=INNSA&to=RUMOW&k=50"), 422, "k");
     assertProblem(http.get("/api/pareto?from=INNSA&to=RUMOW&maxLabels=1000000"), 422, "maxLabels");
     assertProblem(http.get("/api/pareto?from=INNSA&to=RUMOW&via=Baku"), 422, "via");
+    assertProblem(http.get("/api/route?from=INNSA&to=RUMOW&depart=2026-12-01"), 422, "depart");
+    assertProblem(
+        http.get("/api/route?from=INNSA&to=RUMOW&depart=2026-02-30T08:00"), 422, "depart");
+    assertProblem(
+        http.get("/api/pareto?from=INNSA&to=RUMOW&depart=2026-12-01T08:00"), 422, "depart");
     assertProblem(
         http.post("/api/route", "{\"from\":5,\"to\":[\"x\"],\"year\":\"2030\"}", null),
         422,

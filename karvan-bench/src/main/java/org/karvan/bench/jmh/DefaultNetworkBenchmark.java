@@ -45,6 +45,8 @@ public class DefaultNetworkBenchmark {
     Router router;
     List<RouteRequest> requests;
     RouteRequest pareto;
+    List<RouteRequest> timed;
+    List<java.time.LocalDateTime> departs;
     int next;
 
     @Setup(Level.Trial)
@@ -61,6 +63,14 @@ public class DefaultNetworkBenchmark {
         String b = ids.get(rnd.nextInt(ids.size()));
         Objective o = Objective.values()[rnd.nextInt(Objective.values().length)];
         requests.add(new RouteRequest(a, b, List.of(), feu, o, Constraints.NONE));
+      }
+      timed = new ArrayList<>();
+      departs = new ArrayList<>();
+      for (RouteRequest r : requests) {
+        timed.add(
+            new RouteRequest(r.from(), r.to(), List.of(), feu, Objective.TIME, r.constraints()));
+        departs.add(
+            java.time.LocalDateTime.of(2026, 12, 1, 0, 0).plusMinutes(rnd.nextInt(7 * 24 * 60)));
       }
       pareto = new RouteRequest("INNSA", "RUMOW", List.of(), feu, Objective.TIME, Constraints.NONE);
     }
@@ -92,6 +102,17 @@ public class DefaultNetworkBenchmark {
   public Object routeDated(Net s) {
     RouteRequest r = s.nextRequest();
     return s.router.on(DAYS[s.next % DAYS.length]).route(r);
+  }
+
+  /**
+   * The best route by earliest arrival with {@code --depart} (time-dependent Dijkstra, no A*), the
+   * same OD pairs, a random departure in the week of 2026-12-01.
+   */
+  @Benchmark
+  public Object routeDepart(Net s) {
+    int i = s.next;
+    s.next = (s.next + 1) & 1023;
+    return s.router.route(s.timed.get(i), s.departs.get(i));
   }
 
   @Benchmark

@@ -198,6 +198,30 @@ public final class Network {
     return Optional.ofNullable(services.get(linkId));
   }
 
+  /** The departures rows ({@code departures.csv}), in input order. */
+  public List<Departures> departures() {
+    return data.departures();
+  }
+
+  /**
+   * The departures of sailings on {@code linkId} leaving {@code fromNode}: the row for that end,
+   * else the row for both ends, if any.
+   */
+  public Optional<Departures> findDepartures(String linkId, String fromNode) {
+    Departures both = null;
+    for (Departures d : data.departures()) {
+      if (d.link().equals(linkId)) {
+        if (fromNode.equals(d.from())) {
+          return Optional.of(d);
+        }
+        if (d.from() == null) {
+          both = d;
+        }
+      }
+    }
+    return Optional.ofNullable(both);
+  }
+
   /** Links incident to a node (either end), in input order; empty for an unknown node. */
   public List<Link> linksAt(String nodeId) {
     return linksAt.getOrDefault(nodeId, List.of());

@@ -17,8 +17,9 @@ public record NetworkData(
     List<BorderCrossing> crossings,
     List<Terminal> terminals,
     List<Service> services,
-    List<NetworkEvent> events) {
-  /** A network without dated events. */
+    List<NetworkEvent> events,
+    List<Departures> departures) {
+  /** A network without dated events or departures. */
   public NetworkData(
       Manifest manifest,
       List<Source> sources,
@@ -39,6 +40,7 @@ public record NetworkData(
         crossings,
         terminals,
         services,
+        List.of(),
         List.of());
   }
 
@@ -52,6 +54,23 @@ public record NetworkData(
     crossings = List.copyOf(crossings);
     terminals = List.copyOf(terminals);
     services = List.copyOf(services);
-    events = List.copyOf(events);
+    events = events == null ? List.of() : List.copyOf(events);
+    departures = departures == null ? List.of() : List.copyOf(departures);
+  }
+
+  /** The same content with other dated events. */
+  public NetworkData withEvents(List<NetworkEvent> e) {
+    return new NetworkData(
+        manifest,
+        sources,
+        countries,
+        chokepoints,
+        nodes,
+        links,
+        crossings,
+        terminals,
+        services,
+        e,
+        departures);
   }
 }

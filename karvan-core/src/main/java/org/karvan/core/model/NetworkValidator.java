@@ -56,20 +56,7 @@ public final class NetworkValidator {
     List<NetworkEvent> all = new java.util.ArrayList<>(data.events());
     all.addAll(events);
     Problems found = new Problems();
-    EventRules.check(
-        new NetworkData(
-            data.manifest(),
-            data.sources(),
-            data.countries(),
-            data.chokepoints(),
-            data.nodes(),
-            data.links(),
-            data.crossings(),
-            data.terminals(),
-            data.services(),
-            all),
-        sourceIds,
-        found);
+    EventRules.check(data.withEvents(all), sourceIds, found);
     // The network's own events are valid already: every problem is one of {@code events}'.
     return found;
   }
@@ -112,6 +99,8 @@ public final class NetworkValidator {
     d.terminals().forEach(this::terminal);
     Set<String> serviced = new HashSet<>();
     d.services().forEach(s -> service(s, serviced));
+    Map<String, Set<String>> departing = new HashMap<>();
+    d.departures().forEach(x -> departures(x, departing));
     gaugeChanges();
     EventRules.check(d, sourceIds, p);
     for (Node n : d.nodes()) {
@@ -417,6 +406,60 @@ public final class NetworkValidator {
     }
     if (!(s.sailingH() > 0)) {
       p.error(s.origin(), "sailing_h", "sailing time must be positive");
+    }
+  }
+
+  /** A departures row: a known service, one end of its link, a timetable or an anchor. */
+  private void departures(Departures x, Map<String, Set<String>> departing) {
+    provenance(x.provenance(), x.origin());
+    Link l = links.get(x.link());
+    Service s =
+        d.services().stream().filter(v -> v.link().equals(x.link())).findFirst().orElse(null);
+    if (l == null) {
+      p.error(x.origin(), "link", "unknown link '" + x.link() + "'");
+    } else if (s == null) {
+      p.error(x.origin(), "link", "link '" + x.link() + "' has no service in services.csv");
+    } else if (x.from() != null) {
+      if (!x.from().equals(l.from()) && !x.from().equals(l.to())) {
+        p.error(x.origin(), "from", "'" + x.from() + "' is not an end of link '" + l.id() + "'");
+      } else if (l.direction() == Direction.FORWARD && x.from().equals(l.to())) {
+        p.error(x.origin(), "from", "link '" + l.id() + "' runs one way, from " + l.from());
+      }
+    }
+    Set<String> ends = departing.computeIfAbsent(x.link(), k -> new HashSet<>());
+    String end = x.from() == null ? "" : x.from();
+    if (!ends.add(end)) {
+      p.error(x.origin(), "link", "a second departures row for link '" + x.link() + "'");
+    } else if (ends.size() > 1 && ends.contains("")) {
+      p.error(x.origin(), "from", "link '" + x.link() + "' has rows for both ends and for one end");
+    }
+    if (x.isTimetable()) {
+      if (x.anchor() != null) {
+        p.error(x.origin(), "anchor", "give weekdays and times, or an anchor, not both");
+      }
+      if (x.times().isEmpty()) {
+        p.error(x.origin(), "times", "a timetable needs at least one time of day");
+      }
+      if (new HashSet<>(x.weekdays()).size() < x.weekdays().size()) {
+        p.error(x.origin(), "weekdays", "a weekday is listed twice");
+      }
+      if (new HashSet<>(x.times()).size() < x.times().size()) {
+        p.error(x.origin(), "times", "a time is listed twice");
+      }
+      int perWeek = x.weekdays().size() * x.times().size();
+      if (s != null && Math.abs(perWeek - s.sailingsPerWeek()) > 1e-9) {
+        p.warning(
+            x.origin(),
+            "weekdays",
+            perWeek
+                + " departures a week, but services.csv has "
+                + s.sailingsPerWeek()
+                + " sailings a week (used for the expected wait without --depart)");
+      }
+    } else if (!x.times().isEmpty()) {
+      p.error(x.origin(), "weekdays", "times need the weekdays they run on");
+    } else if (x.anchor() == null) {
+      p.error(x.origin(), "anchor", "give weekdays and times, or an anchor (one departure)");
     }
   }
 

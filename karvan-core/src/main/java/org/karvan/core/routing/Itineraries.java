@@ -1,5 +1,6 @@
 package org.karvan.core.routing;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +12,9 @@ import org.karvan.core.graph.EventOverlay;
 import org.karvan.core.graph.HoursOfService;
 import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.graph.PortCustoms;
+import org.karvan.core.graph.Sailings;
 import org.karvan.core.graph.State;
+import org.karvan.core.graph.Timetables;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
@@ -59,14 +62,22 @@ public final class Itineraries {
       double objectiveValue,
       int[] viaAt,
       List<String> viaIds) {
-    return build(g, costs, profile, edges, cargo, objectiveValue, viaAt, viaIds, EventOverlay.NONE);
+    return build(
+        g, costs, profile, edges, cargo, objectiveValue, viaAt, viaIds, EventOverlay.NONE, null);
   }
 
   /**
-   * Under the dated events of {@code events}: each passage over a restricted edge is a {@link
-   * EventType#DISRUPTION} stop with the event's delay and surcharge, listed in {@link
-   * Route#disruptions}.
+   * A route leaving at {@code depart} (local time) over {@code timetables}: each wait for a sailing
+   * is the wait for its next departure, and legs and stops carry their times.
    */
+  public record Timing(LocalDateTime depart, Timetables timetables) {
+    public Timing {
+      java.util.Objects.requireNonNull(depart, "depart");
+      java.util.Objects.requireNonNull(timetables, "timetables");
+    }
+  }
+
+  /** Under the dated events of {@code events}, untimed. */
   public static Route build(
       MultimodalGraph g,
       EdgeCost[] costs,
@@ -77,11 +88,47 @@ public final class Itineraries {
       int[] viaAt,
       List<String> viaIds,
       EventOverlay events) {
+    return build(g, costs, profile, edges, cargo, objectiveValue, viaAt, viaIds, events, null);
+  }
+
+  /** Timed by {@code timing}, without dated events. */
+  public static Route build(
+      MultimodalGraph g,
+      EdgeCost[] costs,
+      Profile profile,
+      int[] edges,
+      Cargo cargo,
+      double objectiveValue,
+      int[] viaAt,
+      List<String> viaIds,
+      Timing timing) {
+    return build(
+        g, costs, profile, edges, cargo, objectiveValue, viaAt, viaIds, EventOverlay.NONE, timing);
+  }
+
+  /**
+   * Under the dated events of {@code events} (each passage over a restricted edge is a {@link
+   * EventType#DISRUPTION} stop with the event's delay and surcharge, listed in {@link
+   * Route#disruptions}), and timed when {@code timing} is not {@code null}: legs and stops in
+   * travel order, back to back from the departure (a driver rest inside a leg is timed after it,
+   * where it is listed).
+   */
+  public static Route build(
+      MultimodalGraph g,
+      EdgeCost[] costs,
+      Profile profile,
+      int[] edges,
+      Cargo cargo,
+      double objectiveValue,
+      int[] viaAt,
+      List<String> viaIds,
+      EventOverlay events,
+      Timing timing) {
     if (viaAt.length != viaIds.size()) {
       throw new IllegalArgumentException("one position per via place is needed");
     }
-    Builder b = new Builder(g, costs, profile, cargo);
-    b.overlay = events;
+    Builder b = new Builder(g, costs, profile, cargo, timing);
+    b.overlay = events == null ? EventOverlay.NONE : events;
     return b.run(edges, objectiveValue, viaAt, viaIds);
   }
 
@@ -121,7 +168,12 @@ public final class Itineraries {
 
     final boolean importRegime;
 
-    Builder(MultimodalGraph g, EdgeCost[] costs, Profile profile, Cargo c) {
+    final Timing timing;
+    final double t0;
+
+    Builder(MultimodalGraph g, EdgeCost[] costs, Profile profile, Cargo c, Timing timing) {
+      this.timing = timing;
+      this.t0 = timing == null ? 0 : Sailings.hours(timing.depart());
       this.g = g;
       this.costs = costs;
       this.n = g.network();
@@ -205,7 +257,13 @@ public final class Itineraries {
         String at = phys(tail);
         double eUsd = c.usd(ec);
         double eKg = c.kg(ec);
-        totH += ec.hours() - ec.restH();
+        Sailings sailings = timing == null ? null : timing.timetables().at(e);
+        double waitH = ec.waitH();
+        if (sailings != null) {
+          double now = t0 + totH;
+          waitH = sailings.next(now) - now;
+        }
+        totH += ec.hours() - ec.restH() - ec.waitH() + waitH;
         totUsd += eUsd;
         totKg += eKg;
         visit(at);
@@ -268,7 +326,7 @@ public final class Itineraries {
                 handUsd,
                 eKg);
           }
-          case MOVE -> move(e, ec);
+          case MOVE -> move(e, ec, waitH, sailings);
         }
         if (overlay.restrictions(e).length > 0) {
           disrupted(e, eUsd, phys(head));
@@ -279,6 +337,9 @@ public final class Itineraries {
         via(viaIds.get(nextVia));
       }
       flush();
+      if (timing != null) {
+        time();
+      }
       List<CountryKm> ck = new ArrayList<>();
       countryKm.forEach((k, v) -> ck.add(new CountryKm(k, v)));
       return new Route(
@@ -310,6 +371,38 @@ public final class Itineraries {
       }
     }
 
+    static String waitDetail(Sailings s) {
+      return s.isTimetable() && !s.estimated()
+          ? "wait for the next sailing (timetable)"
+          : s.isTimetable()
+              ? "wait for the next sailing (timetable, estimated)"
+              : String.format(
+                  java.util.Locale.ROOT,
+                  "wait for the next sailing (estimated: every %.0f h from an anchor)",
+                  168.0 / s.perWeek());
+    }
+
+    /** Times legs and stops back to back, in travel order, from the departure. */
+    void time() {
+      double h = 0;
+      int i = 0;
+      int j = 0;
+      while (i < legs.size() || j < events.size()) {
+        boolean leg =
+            j == events.size() || (i < legs.size() && legs.get(i).seq() < events.get(j).seq());
+        LocalDateTime start = Sailings.time(t0 + h);
+        if (leg) {
+          h += legs.get(i).durationHours();
+          legs.set(i, legs.get(i).at(start, Sailings.time(t0 + h)));
+          i++;
+        } else {
+          h += events.get(j).durationHours();
+          events.set(j, events.get(j).at(start, Sailings.time(t0 + h)));
+          j++;
+        }
+      }
+    }
+
     /** A via place: the leg so far ends here, and the stop is shown. */
     void via(String id) {
       flush();
@@ -317,7 +410,8 @@ public final class Itineraries {
       event(EventType.VIA, id, "requested via place", 0, 0, 0);
     }
 
-    void move(int e, EdgeCost ec) {
+    void move(int e, EdgeCost ec, double waitH, Sailings sailings) {
+      boolean boards = ec.waitH() > 0 || sailings != null;
       Link l = g.link(e);
       State s = g.stateOf(g.csr().head(e));
       String from = phys(g.csr().tail(e));
@@ -328,18 +422,18 @@ public final class Itineraries {
           && (legState != s
               || !java.util.Objects.equals(legCountry, country)
               || border
-              || ec.waitH() > 0)) {
+              || boards)) {
         flush();
       }
       if (l.mode() != Mode.ROAD) {
         clock = null;
       }
-      if (ec.waitH() > 0) {
+      if (boards) {
         event(
             l.mode() == Mode.FERRY ? EventType.FERRY_WAIT : EventType.SHIP_WAIT,
             from,
-            "expected wait for a sailing",
-            ec.waitH(),
+            sailings == null ? "expected wait for a sailing" : waitDetail(sailings),
+            waitH,
             0,
             0);
       }

@@ -1,5 +1,6 @@
 package org.karvan.core.routing;
 
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -87,11 +88,27 @@ public record Route(
     }
   }
 
+  /** When the route leaves its origin, or {@code null} when it was not timed ({@code --depart}). */
+  public LocalDateTime departs() {
+    LocalDateTime l = legs.isEmpty() ? null : legs.get(0).departs();
+    LocalDateTime e = events.isEmpty() ? null : events.get(0).arrives();
+    return l == null ? e : e == null || l.isBefore(e) ? l : e;
+  }
+
+  /** When the route reaches its destination, or {@code null} when it was not timed. */
+  public LocalDateTime arrives() {
+    LocalDateTime l = legs.isEmpty() ? null : legs.get(legs.size() - 1).arrives();
+    LocalDateTime e = events.isEmpty() ? null : events.get(events.size() - 1).departs();
+    return l == null ? e : e == null || l.isAfter(e) ? l : e;
+  }
+
   /**
    * A stretch moved in one mode (and gauge) within one country, or over one border link.
    *
    * @param gauge rail gauge code, or {@code null}
    * @param country ISO code, or {@code null} at sea
+   * @param departs when the leg starts (with {@code --depart}), else {@code null}
+   * @param arrives when the leg ends (with {@code --depart}), else {@code null}
    */
   public record Leg(
       int seq,
@@ -104,9 +121,58 @@ public record Route(
       double durationHours,
       double costUsd,
       double co2eKg,
-      List<String> links) {
+      List<String> links,
+      LocalDateTime departs,
+      LocalDateTime arrives) {
     public Leg {
       links = List.copyOf(links);
+    }
+
+    /** An untimed leg (a route without {@code --depart}). */
+    public Leg(
+        int seq,
+        String mode,
+        String gauge,
+        String from,
+        String to,
+        String country,
+        double distanceKm,
+        double durationHours,
+        double costUsd,
+        double co2eKg,
+        List<String> links) {
+      this(
+          seq,
+          mode,
+          gauge,
+          from,
+          to,
+          country,
+          distanceKm,
+          durationHours,
+          costUsd,
+          co2eKg,
+          links,
+          null,
+          null);
+    }
+
+    /** This leg, timed. */
+    public Leg at(LocalDateTime dep, LocalDateTime arr) {
+      return new Leg(
+          seq,
+          mode,
+          gauge,
+          from,
+          to,
+          country,
+          distanceKm,
+          durationHours,
+          costUsd,
+          co2eKg,
+          links,
+          dep,
+          arr);
     }
   }
 
@@ -116,6 +182,8 @@ public record Route(
    *
    * @param at node id where it happens
    * @param detail e.g. the crossing's name or the transfer {@code RAIL/1520 -> RAIL/1435}
+   * @param departs when the stop ends (with {@code --depart}), else {@code null}
+   * @param arrives when the stop begins (with {@code --depart}), else {@code null}
    * @param kmFromOrigin route km from the origin where it happens (a driver rest may fall inside a
    *     leg: then {@code at} is the node the truck last passed)
    */
@@ -127,7 +195,28 @@ public record Route(
       double durationHours,
       double costUsd,
       double co2eKg,
-      double kmFromOrigin) {}
+      double kmFromOrigin,
+      LocalDateTime departs,
+      LocalDateTime arrives) {
+    /** An untimed stop (a route without {@code --depart}). */
+    public Event(
+        int seq,
+        EventType type,
+        String at,
+        String detail,
+        double durationHours,
+        double costUsd,
+        double co2eKg,
+        double kmFromOrigin) {
+      this(seq, type, at, detail, durationHours, costUsd, co2eKg, kmFromOrigin, null, null);
+    }
+
+    /** This stop, timed: {@code arrives} when it starts, {@code departs} when it ends. */
+    public Event at(LocalDateTime arr, LocalDateTime dep) {
+      return new Event(
+          seq, type, at, detail, durationHours, costUsd, co2eKg, kmFromOrigin, dep, arr);
+    }
+  }
 
   public enum EventType {
     LOADING,

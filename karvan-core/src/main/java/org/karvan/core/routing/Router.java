@@ -9,11 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.karvan.core.geo.Geo;
+import org.karvan.core.graph.DataView;
 import org.karvan.core.graph.EdgeCost;
 import org.karvan.core.graph.EdgeKind;
 import org.karvan.core.graph.EventOverlay;
 import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.graph.NetworkView;
+import org.karvan.core.graph.Sailings;
+import org.karvan.core.graph.Timetables;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkEvent;
@@ -288,6 +291,99 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   }
 
   /**
+   * The route leaving {@code from} at {@code depart} (local time), timed over the timetables: legs
+   * and stops carry their departure and arrival times, waits for sailings are the waits for the
+   * next departure. With {@link Objective#TIME} the route is the earliest arrival ({@link
+   * EarliestArrival}, exact for via places too); with another objective it is the objective's best
+   * route (expected waits), then timed. Empty when the constraints leave no route.
+   */
+  public Optional<Route> route(RouteRequest r, java.time.LocalDateTime depart) {
+    Overlay.check(net, r.constraints());
+    BitSet off = mask(effective(r.constraints()));
+    Weights ws = weights(r.objective(), r.cargo());
+    Timetables tt = timetables();
+    double t0 = Sailings.hours(depart);
+    Path p;
+    EarliestArrival ea = r.objective() == Objective.TIME ? earliestArrival(ws, tt) : null;
+    if (ea != null) {
+      BitSet sinks = g.hubs();
+      p =
+          staged(
+              r,
+              t0,
+              new Stages() {
+                @Override
+                public double[] reach(int[] from, double[] init, int[] targets) {
+                  return ea.arrivals(from, init, targets, off, sinks);
+                }
+
+                @Override
+                public PathResult route(int[] from, double[] init, int target) {
+                  return ea.routeFrom(from, init, target, off, sinks);
+                }
+              });
+    } else {
+      p = path(r, ws, off);
+    }
+    if (p == null) {
+      return Optional.empty();
+    }
+    double value = 0;
+    if (ea != null) {
+      double t = t0;
+      for (int e : p.edges()) {
+        t = ea.arrive(e, t);
+      }
+      value = t - t0;
+    } else {
+      for (int e : p.edges()) {
+        value += ws.w()[e];
+      }
+    }
+    return Optional.of(
+        Itineraries.build(
+            g,
+            costs,
+            profile,
+            p.edges(),
+            r.cargo(),
+            value,
+            p.viaAt(),
+            r.via(),
+            new Itineraries.Timing(depart, tt)));
+  }
+
+  /** The earliest-arrival search on TIME weights {@code ws} (a new engine per call: O(1)). */
+  EarliestArrival earliestArrival(Weights ws, Timetables tt) {
+    timetables();
+    TimeData d = timeData;
+    return new EarliestArrival(g.csr(), ws.w(), d.expectedWait(), d.sailings());
+  }
+
+  /** The timetables, and per edge its expected wait and its departures, built once. */
+  private record TimeData(Timetables tt, double[] expectedWait, Sailings[] sailings) {}
+
+  private volatile TimeData timeData;
+
+  /** The departures behind the boarding edges under this router's view (built once, on demand). */
+  public Timetables timetables() {
+    TimeData d = timeData;
+    if (d == null) {
+      Timetables t = Timetables.of(g, view == null ? DataView.of(net) : view, profile);
+      int m = g.csr().edgeCount();
+      double[] wait = new double[m];
+      Sailings[] s = new Sailings[m];
+      for (int e = 0; e < m; e++) {
+        wait[e] = costs[e].waitH();
+        s[e] = t.at(e);
+      }
+      d = new TimeData(t, wait, s);
+      timeData = d;
+    }
+    return d.tt();
+  }
+
+  /**
    * A path of edges and, for each via place, the number of edges before the path reaches it (where
    * its stop goes in the itinerary).
    */
@@ -307,15 +403,46 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       PathResult p = search(phys(r.from(), "from"), phys(r.to(), "to"), ws, off, true);
       return p.isFound() ? new Path(p.edges(), new int[0]) : null;
     }
-    // Through each via, exactly: stage i holds the least cost of reaching each state of via i
-    // (multi-source searches seeded with the previous stage's costs); then the path is rebuilt
-    // backwards, one stage at a time, from the state each stage actually started from.
-    BitSet sinks = g.hubs();
     Dijkstra d = engine.get();
+    BitSet sinks = g.hubs();
+    return staged(
+        r,
+        0,
+        new Stages() {
+          @Override
+          public double[] reach(int[] from, double[] init, int[] targets) {
+            return d.distancesFrom(from, init, targets, ws.w(), off, sinks);
+          }
+
+          @Override
+          public PathResult route(int[] from, double[] init, int target) {
+            return d.routeFrom(from, init, target, ws.w(), off, sinks);
+          }
+        });
+  }
+
+  /** A multi-source search, with the labels it starts from: costs, or times of departure. */
+  private interface Stages {
+    double[] reach(int[] from, double[] init, int[] targets);
+
+    PathResult route(int[] from, double[] init, int target);
+  }
+
+  /**
+   * Through each via, exactly: stage i holds the least label (cost or arrival time) of reaching
+   * each state of via i (multi-source searches seeded with the previous stage's labels); then the
+   * path is rebuilt backwards, one stage at a time, from the state each stage actually started
+   * from.
+   */
+  private Path staged(RouteRequest r, double start, Stages d) {
+    List<String> stops = new ArrayList<>();
+    stops.add(r.from());
+    stops.addAll(r.via());
+    stops.add(r.to());
     List<int[]> stageStates = new ArrayList<>();
     List<double[]> stageCosts = new ArrayList<>();
     stageStates.add(new int[] {g.hub(phys(r.from(), "from"))});
-    stageCosts.add(new double[] {0});
+    stageCosts.add(new double[] {start});
     for (int i = 1; i < stops.size() - 1; i++) {
       int via = phys(stops.get(i), "via");
       List<Integer> states = new ArrayList<>();
@@ -323,8 +450,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
         states.add(v);
       }
       int[] st = states.stream().mapToInt(Integer::intValue).toArray();
-      double[] c =
-          d.distancesFrom(stageStates.get(i - 1), stageCosts.get(i - 1), st, ws.w(), off, sinks);
+      double[] c = d.reach(stageStates.get(i - 1), stageCosts.get(i - 1), st);
       if (java.util.Arrays.stream(c).allMatch(x -> x == Double.POSITIVE_INFINITY)) {
         return null;
       }
@@ -335,7 +461,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     int target = g.hub(phys(r.to(), "to"));
     List<int[]> parts = new ArrayList<>();
     for (int i = k; i >= 0; i--) {
-      PathResult p = d.routeFrom(stageStates.get(i), stageCosts.get(i), target, ws.w(), off, sinks);
+      PathResult p = d.route(stageStates.get(i), stageCosts.get(i), target);
       if (!p.isFound()) {
         return null;
       }

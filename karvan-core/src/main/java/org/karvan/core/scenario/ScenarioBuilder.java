@@ -120,18 +120,7 @@ public final class ScenarioBuilder {
     NetworkData d = network.data();
     Problems found =
         org.karvan.core.model.NetworkValidator.validateEvents(
-            new NetworkData(
-                d.manifest(),
-                d.sources(),
-                d.countries(),
-                d.chokepoints(),
-                d.nodes(),
-                d.links(),
-                d.crossings(),
-                d.terminals(),
-                d.services(),
-                concat(d.events(), events)),
-            List.of(e));
+            d.withEvents(concat(d.events(), events)), List.of(e));
     for (var x : found.sorted()) {
       if (x.isError()) {
         err(m, x.field(), x.message());
@@ -157,7 +146,8 @@ public final class ScenarioBuilder {
                   concat(d.crossings(), addedCrossings),
                   concat(d.terminals(), addedTerminals),
                   d.services(),
-                  d.events()));
+                  d.events(),
+                  d.departures()));
     } catch (InvalidInputException e) {
       e.errors().forEach(problems::add);
     }

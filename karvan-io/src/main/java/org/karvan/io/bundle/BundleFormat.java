@@ -157,6 +157,14 @@ public final class BundleFormat {
           Set.of("id", "target_type", "targets", "start", "severity", "sources"),
           true);
 
+  /** Optional: when the sailings of a service leave (a weekly timetable, or an anchor). */
+  public static final FileSpec DEPARTURES =
+      new FileSpec(
+          "departures.csv",
+          with(List.of("link", "from", "weekdays", "times", "anchor"), PROVENANCE),
+          Set.of("link", "sources"),
+          true);
+
   /** Every file, in reading order. */
   public static final List<FileSpec> FILES =
       List.of(
@@ -169,5 +177,6 @@ public final class BundleFormat {
           CROSSINGS,
           TERMINALS,
           SERVICES,
-          EVENTS);
+          EVENTS,
+          DEPARTURES);
 }

@@ -14,6 +14,7 @@ import org.karvan.core.model.ChokepointKind;
 import org.karvan.core.model.Clearance;
 import org.karvan.core.model.Country;
 import org.karvan.core.model.CrossingStatus;
+import org.karvan.core.model.Departures;
 import org.karvan.core.model.Direction;
 import org.karvan.core.model.Gauge;
 import org.karvan.core.model.LatLon;
@@ -249,6 +250,18 @@ public final class BundleReader {
                     r.provenance(asOf),
                     r.origin()));
     List<NetworkEvent> events = rows(BundleFormat.EVENTS, this::event);
+    List<Departures> departures =
+        rows(
+            BundleFormat.DEPARTURES,
+            r ->
+                new Departures(
+                    r.required("link"),
+                    r.optional("from"),
+                    r.weekdays("weekdays"),
+                    r.times("times"),
+                    r.dateTime("anchor"),
+                    r.provenance(asOf),
+                    r.origin()));
     if (manifest == null || problems.hasErrors()) {
       // Semantic checks on what did parse, so the user sees all problems in one run.
       if (manifest != null) {
@@ -264,7 +277,8 @@ public final class BundleReader {
                     crossings,
                     terminals,
                     services,
-                    events)));
+                    events,
+                    departures)));
       }
       throw failure(problems);
     }
@@ -279,7 +293,8 @@ public final class BundleReader {
             crossings,
             terminals,
             services,
-            events);
+            events,
+            departures);
     try {
       return Network.build(data, problems);
     } catch (InvalidInputException e) {

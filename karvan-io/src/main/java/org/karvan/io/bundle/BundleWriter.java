@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.karvan.core.model.BorderCrossing;
 import org.karvan.core.model.Chokepoint;
 import org.karvan.core.model.Country;
+import org.karvan.core.model.Departures;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Manifest;
 import org.karvan.core.model.Network;
@@ -107,6 +108,13 @@ public final class BundleWriter {
       files.put(
           BundleFormat.EVENTS.name(),
           csv(BundleFormat.EVENTS, n.events().stream().map(BundleWriter::event).toList()));
+    }
+    if (!n.departures().isEmpty()) {
+      files.put(
+          BundleFormat.DEPARTURES.name(),
+          csv(
+              BundleFormat.DEPARTURES,
+              n.departures().stream().map(BundleWriter::departures).toList()));
     }
     return files;
   }
@@ -265,6 +273,19 @@ public final class BundleWriter {
     r.put("rate_per_year", num(e.ratePerYear()));
     r.put("duration_mean_days", num(e.durationMeanDays()));
     provenance(r, e.provenance());
+    return r;
+  }
+
+  private static Map<String, String> departures(Departures d) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("link", d.link());
+    r.put("from", d.from() == null ? "" : d.from());
+    r.put(
+        "weekdays",
+        String.join("|", d.weekdays().stream().map(w -> w.name().substring(0, 3)).toList()));
+    r.put("times", String.join("|", d.times().stream().map(Object::toString).toList()));
+    r.put("anchor", d.anchor() == null ? "" : d.anchor().toString());
+    provenance(r, d.provenance());
     return r;
   }
 }

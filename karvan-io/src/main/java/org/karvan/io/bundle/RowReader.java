@@ -189,6 +189,60 @@ final class RowReader {
     return out;
   }
 
+  /** Weekdays as a {@code |} list: {@code MON}..{@code SUN} or full English names. */
+  List<java.time.DayOfWeek> weekdays(String field) {
+    List<java.time.DayOfWeek> out = new ArrayList<>();
+    for (String item : list(field)) {
+      String u = item.toUpperCase(Locale.ROOT);
+      java.time.DayOfWeek d = null;
+      for (java.time.DayOfWeek x : java.time.DayOfWeek.values()) {
+        if (x.name().equals(u) || (u.length() == 3 && x.name().startsWith(u))) {
+          d = x;
+        }
+      }
+      if (d == null) {
+        error(field, "'" + item + "' is not a weekday (MON, TUE, WED, THU, FRI, SAT, SUN)");
+      } else {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /** Times of day as a {@code |} list of {@code HH:MM} (24 h). */
+  List<java.time.LocalTime> times(String field) {
+    List<java.time.LocalTime> out = new ArrayList<>();
+    for (String item : list(field)) {
+      if (!item.matches("\\d{2}:\\d{2}")) {
+        error(field, "'" + item + "' is not a time of day HH:MM (00:00 to 23:59)");
+        continue;
+      }
+      try {
+        out.add(java.time.LocalTime.parse(item));
+      } catch (DateTimeParseException e) {
+        error(field, "'" + item + "' is not a time of day HH:MM (00:00 to 23:59)");
+      }
+    }
+    return out;
+  }
+
+  /** A local date-time {@code YYYY-MM-DDTHH:MM}, or {@code null} when empty. */
+  java.time.LocalDateTime dateTime(String field) {
+    String s = str(field);
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      if (!s.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")) {
+        throw new DateTimeParseException("format", s, 0);
+      }
+      return java.time.LocalDateTime.parse(s);
+    } catch (DateTimeParseException e) {
+      error(field, "'" + s + "' is not a local date-time YYYY-MM-DDTHH:MM");
+      return null;
+    }
+  }
+
   Provenance provenance(LocalDate defaultAsOf) {
     LocalDate asOf = date("as_of", false);
     return new Provenance(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkEvent;
@@ -40,6 +41,7 @@ public final class RouteJson {
     t.put("costUsd", r(route.totals().costUsd(), 2));
     t.put("co2eKg", r(route.totals().co2eKg(), 1));
     o.put("objectiveValue", r(route.objectiveValue(), 4));
+    times(o, route.departs(), route.arrives());
     ArrayNode legs = o.putArray("legs");
     for (Leg l : route.legs()) {
       ObjectNode x = legs.addObject();
@@ -55,6 +57,7 @@ public final class RouteJson {
       x.put("durationHours", r(l.durationHours(), 2));
       x.put("costUsd", r(l.costUsd(), 2));
       x.put("co2eKg", r(l.co2eKg(), 1));
+      times(x, l.departs(), l.arrives());
       ArrayNode links = x.putArray("links");
       l.links().forEach(links::add);
     }
@@ -70,6 +73,7 @@ public final class RouteJson {
       x.put("costUsd", r(e.costUsd(), 2));
       x.put("co2eKg", r(e.co2eKg(), 1));
       x.put("kmFromOrigin", r(e.kmFromOrigin(), 1));
+      times(x, e.departs(), e.arrives());
     }
     ArrayNode disruptions = o.putArray("disruptions");
     for (Route.Disruption d : route.disruptions()) {
@@ -144,6 +148,16 @@ public final class RouteJson {
     x.put("estimated", !e.provenance().estimated().isEmpty());
     x.put("note", e.provenance().note());
     return x;
+  }
+
+  /** {@code departs} and {@code arrives} (ISO local date-times) of a timed route, else nothing. */
+  private static void times(ObjectNode o, LocalDateTime departs, LocalDateTime arrives) {
+    if (departs != null) {
+      o.put("departs", departs.toString());
+    }
+    if (arrives != null) {
+      o.put("arrives", arrives.toString());
+    }
   }
 
   /** The route with the units it was priced in and its CAREC CPMM indicators (TFI1-TFI4). */

@@ -217,13 +217,24 @@ public final class BacktestService {
               .to(cell(t, row, "to"))
               .via(list(t, row, "via"))
               .cargo(cell(t, row, "cargo"))
-              .optimize(blankToNull(cell(t, row, "optimize")))
+              // A tariff is compared with the cheapest route on the corridor, a time with the
+              // fastest.
+              .optimize(
+                  cell(t, row, "optimize").isEmpty()
+                      ? (q.startsWith("usd") ? "cost" : null)
+                      : cell(t, row, "optimize"))
               .modes(list(t, row, "modes"))
               .avoidCountry(list(t, row, "avoid_country"))
               .avoidBorder(list(t, row, "avoid_border"))
               .avoidChokepoint(list(t, row, "avoid_chokepoint"))
               .include(blankToNull(cell(t, row, "include")))
               .scenario(blankToNull(cell(t, row, "scenario")))
+              // A case describes the conditions of its year: the dated events of mid-year apply
+              // (a 2014 study saw no 2026 Hormuz restriction), unless the case names its day.
+              .date(
+                  cell(t, row, "date").isEmpty()
+                      ? String.format(java.util.Locale.ROOT, "%04d-07-01", (int) year)
+                      : cell(t, row, "date"))
               .build();
       out.add(
           new Case(

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.karvan.core.routing.Route;
 import org.karvan.io.bundle.BundleReader;
 import org.karvan.io.profile.ProfileReader;
 
@@ -19,12 +18,11 @@ class BacktestServiceTest {
 
   @Test
   void figuresBandsAndDeviations() throws Exception {
-    Route r =
-        K.routes()
-            .route(RouteSpec.builder().from("Tehran").to("Baku").cargo("1x40ft").build())
-            .best();
-    double days = r.totals().durationDays();
-    double usd = r.totals().costUsd();
+    // Cases of 2026 are routed on 1 July 2026; a tariff case on the cheapest route.
+    RouteSpec.Builder b = RouteSpec.builder().from("Tehran").to("Baku").cargo("1x40ft");
+    double days = K.routes().route(b.date("2026-07-01").build()).best().totals().durationDays();
+    double usd =
+        K.routes().route(b.date("2026-07-01").optimize("cost").build()).best().totals().costUsd();
     Path f = tmp.resolve("cases.csv");
     Files.writeString(
         f,

@@ -19,8 +19,8 @@ class BacktestServiceTest {
   @Test
   void figuresBandsAndDeviations() throws Exception {
     // Cases of 2026 are routed on 1 July 2026; a tariff case on the cheapest route.
-    RouteSpec.Builder b = RouteSpec.builder().from("Tehran").to("Baku").cargo("1x40ft");
-    double days = K.routes().route(b.date("2026-07-01").build()).best().totals().durationDays();
+    RouteSpec.Builder q = RouteSpec.builder().from("Tehran").to("Baku").cargo("1x40ft");
+    double days = K.routes().route(q.date("2026-07-01").build()).best().totals().durationDays();
     double usd =
         K.routes().route(b.date("2026-07-01").optimize("cost").build()).best().totals().costUsd();
     Path f = tmp.resolve("cases.csv");

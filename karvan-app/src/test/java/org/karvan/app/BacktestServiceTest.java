@@ -22,7 +22,7 @@ class BacktestServiceTest {
     RouteSpec.Builder q = RouteSpec.builder().from("Tehran").to("Baku").cargo("1x40ft");
     double days = K.routes().route(q.date("2026-07-01").build()).best().totals().durationDays();
     double usd =
-        K.routes().route(b.date("2026-07-01").optimize("cost").build()).best().totals().costUsd();
+        K.routes().route(q.date("2026-07-01").optimize("cost").build()).best().totals().costUsd();
     Path f = tmp.resolve("cases.csv");
     Files.writeString(
         f,

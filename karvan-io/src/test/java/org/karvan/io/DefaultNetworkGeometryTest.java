@@ -27,7 +27,7 @@ class DefaultNetworkGeometryTest {
   static final Network NET = BundleReader.readDefault();
   static final String OSM_SOURCE = "osm-railways-2026-02";
   static final Path OSM_FILE =
-      Path.of("..", "data", "default-network", "osm", "rail-geometry.geojson");
+      Path.of("..", "data", "default-network", "geometry", "osm-rail.geojson");
 
   @Test
   void everyLinkMeasuredOnOsmHasItsLineAndTheSameLength() throws IOException {

@@ -64,6 +64,68 @@ class DefaultNetworkGeometryTest {
   }
 
   @Test
+  void theJarCopyReadsBothGeometryFilesWithTheirLicences() {
+    // NET is read from the classpath copy that karvan-io/pom.xml puts in the jar.
+    assertThat(NET.manifest().geometry())
+        .extracting(g -> g.file() + " " + g.licence())
+        .containsExactly(
+            "geometry/osm-rail.geojson ODbL-1.0", "geometry/waypoints.geojson CC-BY-4.0");
+    assertThat(
+            DefaultNetworkGeometryTest.class
+                .getClassLoader()
+                .getResource(BundleReader.DEFAULT_NETWORK_FOLDER + "/geometry/NOTICE.md"))
+        .as("the ODbL notice ships beside the OSM file")
+        .isNotNull();
+    var osm = NET.manifest().geometry().get(0).lines();
+    var hand = NET.manifest().geometry().get(1).lines();
+    assertThat(osm)
+        .hasSize(28)
+        .allSatisfy(
+            l -> {
+              assertThat(l.source()).isEqualTo(OSM_SOURCE);
+              assertThat(l.estimated()).isFalse();
+            });
+    assertThat(hand)
+        .hasSize(139)
+        .allSatisfy(
+            l -> {
+              assertThat(l.source()).isEqualTo("est-waypoints");
+              assertThat(l.estimated()).as(l.link() + " hand waypoints are estimates").isTrue();
+            });
+    assertThat(NET.warnings()).noneMatch(p -> p.toString().contains("geometry/"));
+  }
+
+  @Test
+  void landLinksOverFiveKmCarryGeometry() {
+    List<Link> land =
+        NET.links().stream()
+            .filter(l -> l.mode() == Mode.RAIL || l.mode() == Mode.ROAD)
+            .filter(l -> l.lengthKm() > 5)
+            .toList();
+    var lines = org.karvan.io.bundle.GeometryFiles.byLink(NET.manifest().geometry());
+    assertThat(land).hasSize(167);
+    // Every one has a line, attached as the link's geometry (or drawn straight when the line is
+    // just its two end nodes).
+    assertThat(land).allSatisfy(l -> assertThat(lines).as(l.id()).containsKey(l.id()));
+    // Following the alignment: an OSM line, or waypoints through the towns passed, or a straight
+    // line for a link of 50 km or less. 161 of 167 = 96.4 %.
+    List<String> notFollowing =
+        land.stream()
+            .filter(l -> lines.get(l.id()).points().size() == 2 && l.lengthKm() > 50)
+            .map(Link::id)
+            .toList();
+    assertThat(notFollowing)
+        .containsExactly(
+            "R-KUR-MNG", "D-KUR-SCO", "R-UZN-BOL", "R-KLL-AOR", "D-KPN-GRS", "R-SRG-ARS");
+    double share = 100.0 * (land.size() - notFollowing.size()) / land.size();
+    assertThat(share).isCloseTo(96.4, within(0.05)).isGreaterThanOrEqualTo(90);
+    // With intermediate points (OSM, or at least one hand waypoint): 135 of 167 = 80.8 %.
+    long withPoints = land.stream().filter(l -> lines.get(l.id()).points().size() > 2).count();
+    assertThat(withPoints).isEqualTo(135);
+    assertThat(land.stream().filter(l -> !l.geometry().isEmpty()).count()).isEqualTo(135);
+  }
+
+  @Test
   void caspianSailingsHaveOffshoreWaypoints() {
     List<Link> caspian =
         NET.links().stream()

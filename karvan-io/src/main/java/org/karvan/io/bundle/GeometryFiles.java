@@ -86,7 +86,7 @@ public final class GeometryFiles {
                 + ", column "
                 + (loc == null ? 0 : loc.getColumnNr())
                 + "): "
-                + e.getOriginalMessage());
+                + firstClause(e.getOriginalMessage()));
         continue;
       }
       GeometryLayer layer =
@@ -96,6 +96,12 @@ public final class GeometryFiles {
       }
     }
     return out;
+  }
+
+  /** A parser message without its trailing source excerpt, e.g. "Unexpected end-of-input". */
+  private static String firstClause(String m) {
+    int cut = m == null ? -1 : m.indexOf(" (");
+    return m == null ? "" : cut < 0 ? m : m.substring(0, cut);
   }
 
   private static GeometryLayer layer(

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.karvan.core.geo.Geo;
 import org.karvan.core.model.Link;
@@ -123,6 +124,63 @@ class DefaultNetworkGeometryTest {
     long withPoints = land.stream().filter(l -> lines.get(l.id()).points().size() > 2).count();
     assertThat(withPoints).isEqualTo(135);
     assertThat(land.stream().filter(l -> !l.geometry().isEmpty()).count()).isEqualTo(135);
+  }
+
+  @Test
+  void routeGeoJsonFollowsTheLinesOfItsLinks() {
+    var graph =
+        org.karvan.core.graph.MultimodalGraph.compile(
+            NET, org.karvan.io.profile.ProfileReader.readDefault());
+    var cargo = org.karvan.core.routing.Cargo.parse("1x40ft", graph.profile());
+    var rail =
+        new org.karvan.core.routing.Constraints(
+            null, false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(Mode.RAIL));
+    var route =
+        new org.karvan.core.routing.Router(graph)
+            .route(
+                new org.karvan.core.routing.RouteRequest(
+                    "AZBAK",
+                    "GETBS",
+                    List.of(),
+                    cargo,
+                    org.karvan.core.routing.Objective.TIME,
+                    rail))
+            .orElseThrow();
+    JsonNode fc = org.karvan.io.route.RouteGeoJson.of(NET, List.of(route));
+    JsonNode first = fc.get("features").get(0);
+    assertThat(first.at("/properties/from").asText()).isEqualTo("AZBAK");
+    // Each leg is drawn through every vertex of its links' lines, plus the nodes between them.
+    int expected = 1;
+    String at = "AZBAK";
+    for (String id : route.legs().get(0).links()) {
+      Link l = NET.getLink(id);
+      expected += l.geometry().size() + 1;
+      at = l.other(at);
+    }
+    assertThat(first.at("/geometry/coordinates").size()).isEqualTo(expected).isGreaterThan(50);
+  }
+
+  @Test
+  void estimatedLengthsAreCountedAndEveryOtherLengthCitesASource() {
+    var estimated =
+        NET.links().stream().filter(l -> l.provenance().isEstimated("length_km")).toList();
+    // 118 of 230 (51 %) after issue 11's geometry work (was 130): the 10 % target is not met,
+    // see the known doubts in data/default-network/README.md.
+    assertThat(NET.links()).hasSize(230);
+    assertThat(estimated).hasSize(118);
+    for (Link l : NET.links()) {
+      var kinds =
+          l.provenance().sources().stream()
+              .map(id -> NET.findSource(id).orElseThrow().reliability().name())
+              .toList();
+      if (l.provenance().isEstimated("length_km")) {
+        assertThat(kinds).as(l.id() + " names its estimate method").contains("ESTIMATE");
+      } else {
+        assertThat(kinds)
+            .as(l.id() + " cites a source for its length")
+            .containsAnyOf("PRIMARY", "SECONDARY", "COMPUTED");
+      }
+    }
   }
 
   @Test

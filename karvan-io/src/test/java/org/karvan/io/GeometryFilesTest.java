@@ -158,6 +158,17 @@ class GeometryFilesTest {
   }
 
   @Test
+  void linesOfAMissingLinksFileAreOneFoldedProblem() {
+    var e =
+        catchThrowableOfType(
+            InvalidInputException.class,
+            () -> withGeometry("geometry/a.geojson", GOOD).remove("links.csv").read());
+    assertThat(e.problems().stream().map(Problem::toString).toList())
+        .contains("tiny/geometry/a.geojson: 3 rows refer to links of the missing links.csv")
+        .noneMatch(m -> m.contains("unknown link"));
+  }
+
+  @Test
   void badGeometryFilesListEveryProblemByFileFeatureAndField() {
     String bad =
         """

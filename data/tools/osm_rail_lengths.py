@@ -26,7 +26,7 @@ Reproducible method (see data/tools/README.md):
 
 Usage:
   python3 data/tools/osm_rail_lengths.py [--bundle data/default-network] [--gis ../shared/gis]
-      [--report data/tools/osm-rail-lengths.csv] [--geojson data/default-network/osm/rail-geometry.geojson]
+      [--report data/tools/osm-rail-lengths.csv] [--geojson data/default-network/geometry/osm-rail.geojson]
       [--apply]
 
 --apply writes the accepted lengths into links.csv for links whose length_km is marked
@@ -212,7 +212,7 @@ def main():
     ap.add_argument("--bundle", default=os.path.join(root, "data", "default-network"))
     ap.add_argument("--gis", default=os.path.join(os.path.dirname(root), "shared", "gis"))
     ap.add_argument("--report", default=os.path.join(here, "osm-rail-lengths.csv"))
-    ap.add_argument("--geojson", default=os.path.join(root, "data", "default-network", "osm", "rail-geometry.geojson"))
+    ap.add_argument("--geojson", default=os.path.join(root, "data", "default-network", "geometry", "osm-rail.geojson"))
     ap.add_argument("--apply", action="store_true")
     args = ap.parse_args()
 
@@ -255,7 +255,7 @@ def main():
             continue
         pts = simplify([layer.coords[v] for v in seq], TOLERANCE_M)
         features.append({"type": "Feature",
-                         "properties": {"link": row[0], "osm_km": round(km, 1), "snap_from_km": round(sa, 2),
+                         "properties": {"link": row[0], "source": OSM_SOURCE, "estimated": False, "osm_km": round(km, 1), "snap_from_km": round(sa, 2),
                                         "snap_to_km": round(sb, 2), "layer": layer.name},
                          "geometry": {"type": "LineString", "coordinates": [[round(x, 5), round(y, 5)] for x, y in pts]}})
         already = OSM_SOURCE in row[col["sources"]].split("|")

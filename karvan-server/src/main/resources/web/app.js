@@ -45,11 +45,15 @@
 
   fetch('api/network').then(function (r) { return r.json(); }).then(function (fc) {
     var bogNodes = {};
+    // Each geometry file keeps its own licence; OSM-derived lines need their attribution shown.
+    ((fc.karvan && fc.karvan.geometryFiles) || []).forEach(function (g) {
+      if (g.attribution) map.attributionControl.addAttribution('Link geometry: ' + esc(g.attribution));
+    });
     fc.features.forEach(function (f) {
       var p = f.properties;
       if (p.featureType === 'link') {
         L.geoJSON(f, { style: linkStyle(p) })
-          .bindTooltip(esc(p.id) + ' · ' + p.mode + (p.gauge ? ' ' + p.gauge : '') + ' · ' + p.lengthKm + ' km · ' + p.status.toLowerCase().replace('_', ' ') + (p.openingYear ? ' (' + p.openingYear + ')' : ''))
+          .bindTooltip(esc(p.id) + ' · ' + p.mode + (p.gauge ? ' ' + p.gauge : '') + ' · ' + p.lengthKm + ' km · ' + p.status.toLowerCase().replace('_', ' ') + (p.openingYear ? ' (' + p.openingYear + ')' : '') + (p.geometryEstimated ? ' · line: hand-placed waypoints (estimate)' : (p.geometrySource ? ' · line: ' + esc(p.geometrySource) : '')))
           .addTo(layers.links);
       } else if (p.featureType === 'borderCrossing') {
         var c = f.geometry.coordinates;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.karvan.core.geo.Geo;
 import org.karvan.core.model.Link;
@@ -27,7 +28,7 @@ class DefaultNetworkGeometryTest {
   static final Network NET = BundleReader.readDefault();
   static final String OSM_SOURCE = "osm-railways-2026-02";
   static final Path OSM_FILE =
-      Path.of("..", "data", "default-network", "osm", "rail-geometry.geojson");
+      Path.of("..", "data", "default-network", "geometry", "osm-rail.geojson");
 
   @Test
   void everyLinkMeasuredOnOsmHasItsLineAndTheSameLength() throws IOException {
@@ -60,6 +61,125 @@ class DefaultNetworkGeometryTest {
     }
     for (String id : byLink.keySet()) {
       assertThat(NET.findLink(id)).as("feature " + id + " names a link").isPresent();
+    }
+  }
+
+  @Test
+  void theJarCopyReadsBothGeometryFilesWithTheirLicences() {
+    // NET is read from the classpath copy that karvan-io/pom.xml puts in the jar.
+    assertThat(NET.manifest().geometry())
+        .extracting(g -> g.file() + " " + g.licence())
+        .containsExactly(
+            "geometry/osm-rail.geojson ODbL-1.0", "geometry/waypoints.geojson CC-BY-4.0");
+    assertThat(
+            DefaultNetworkGeometryTest.class
+                .getClassLoader()
+                .getResource(BundleReader.DEFAULT_NETWORK_FOLDER + "/geometry/NOTICE.md"))
+        .as("the ODbL notice ships beside the OSM file")
+        .isNotNull();
+    var osm = NET.manifest().geometry().get(0).lines();
+    var hand = NET.manifest().geometry().get(1).lines();
+    assertThat(osm)
+        .hasSize(28)
+        .allSatisfy(
+            l -> {
+              assertThat(l.source()).isEqualTo(OSM_SOURCE);
+              assertThat(l.estimated()).isFalse();
+            });
+    assertThat(hand)
+        .hasSize(139)
+        .allSatisfy(
+            l -> {
+              assertThat(l.source()).isEqualTo("est-waypoints");
+              assertThat(l.estimated()).as(l.link() + " hand waypoints are estimates").isTrue();
+            });
+    assertThat(NET.warnings()).noneMatch(p -> p.toString().contains("geometry/"));
+  }
+
+  @Test
+  void landLinksOverFiveKmCarryGeometry() {
+    List<Link> land =
+        NET.links().stream()
+            .filter(l -> l.mode() == Mode.RAIL || l.mode() == Mode.ROAD)
+            .filter(l -> l.lengthKm() > 5)
+            .toList();
+    var lines = org.karvan.io.bundle.GeometryFiles.byLink(NET.manifest().geometry());
+    assertThat(land).hasSize(167);
+    // Every one has a line, attached as the link's geometry (or drawn straight when the line is
+    // just its two end nodes).
+    assertThat(land).allSatisfy(l -> assertThat(lines).as(l.id()).containsKey(l.id()));
+    // Following the alignment: an OSM line, or waypoints through the towns passed, or a straight
+    // line for a link of 50 km or less. 161 of 167 = 96.4 %.
+    List<String> notFollowing =
+        land.stream()
+            .filter(l -> lines.get(l.id()).points().size() == 2 && l.lengthKm() > 50)
+            .map(Link::id)
+            .toList();
+    assertThat(notFollowing)
+        .containsExactly(
+            "R-KUR-MNG", "D-KUR-SCO", "R-UZN-BOL", "R-KLL-AOR", "D-KPN-GRS", "R-SRG-ARS");
+    double share = 100.0 * (land.size() - notFollowing.size()) / land.size();
+    assertThat(share).isCloseTo(96.4, within(0.05)).isGreaterThanOrEqualTo(90);
+    // With intermediate points (OSM, or at least one hand waypoint): 135 of 167 = 80.8 %.
+    long withPoints = land.stream().filter(l -> lines.get(l.id()).points().size() > 2).count();
+    assertThat(withPoints).isEqualTo(135);
+    assertThat(land.stream().filter(l -> !l.geometry().isEmpty()).count()).isEqualTo(135);
+  }
+
+  @Test
+  void routeGeoJsonFollowsTheLinesOfItsLinks() {
+    var graph =
+        org.karvan.core.graph.MultimodalGraph.compile(
+            NET, org.karvan.io.profile.ProfileReader.readDefault());
+    var cargo = org.karvan.core.routing.Cargo.parse("1x40ft", graph.profile());
+    var rail =
+        new org.karvan.core.routing.Constraints(
+            null, false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(Mode.RAIL));
+    var route =
+        new org.karvan.core.routing.Router(graph)
+            .route(
+                new org.karvan.core.routing.RouteRequest(
+                    "AZBAK",
+                    "GETBS",
+                    List.of(),
+                    cargo,
+                    org.karvan.core.routing.Objective.TIME,
+                    rail))
+            .orElseThrow();
+    JsonNode fc = org.karvan.io.route.RouteGeoJson.of(NET, List.of(route));
+    JsonNode first = fc.get("features").get(0);
+    assertThat(first.at("/properties/from").asText()).isEqualTo("AZBAK");
+    // Each leg is drawn through every vertex of its links' lines, plus the nodes between them.
+    int expected = 1;
+    String at = "AZBAK";
+    for (String id : route.legs().get(0).links()) {
+      Link l = NET.getLink(id);
+      expected += l.geometry().size() + 1;
+      at = l.other(at);
+    }
+    assertThat(first.at("/geometry/coordinates").size()).isEqualTo(expected).isGreaterThan(50);
+  }
+
+  @Test
+  void estimatedLengthsAreCountedAndEveryOtherLengthCitesASource() {
+    var estimated =
+        NET.links().stream().filter(l -> l.provenance().isEstimated("length_km")).toList();
+    // 118 of 230 (51 %) after issue 11's geometry work (was 130): the 10 % target is not met,
+    // see the known doubts in data/default-network/README.md.
+    assertThat(NET.links()).hasSize(230);
+    assertThat(estimated).hasSize(118);
+    for (Link l : NET.links()) {
+      var kinds =
+          l.provenance().sources().stream()
+              .map(id -> NET.findSource(id).orElseThrow().reliability().name())
+              .toList();
+      if (l.provenance().isEstimated("length_km")) {
+        assertThat(kinds).as(l.id() + " names its estimate method").contains("ESTIMATE");
+      } else {
+        assertThat(kinds)
+            .as(l.id() + " cites a source for its length")
+            .containsAnyOf("PRIMARY", "SECONDARY", "COMPUTED");
+      }
     }
   }
 

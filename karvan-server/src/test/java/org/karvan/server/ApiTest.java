@@ -261,6 +261,24 @@ class ApiTest {
       }
     }
     assertThat(rail.json().get("features").size()).isLessThan(n);
+    // The map draws links along their geometry files: Baku-Alat follows the OSM rail line (ODbL,
+    // attribution listed), Tbilisi-Khashuri road runs through hand-placed waypoints.
+    JsonNode bakAlt = null;
+    JsonNode tbsKhs = null;
+    for (JsonNode f : all.json().get("features")) {
+      String id = f.get("properties").path("id").asText();
+      if (id.equals("R-BAK-ALT")) {
+        bakAlt = f;
+      } else if (id.equals("D-TBS-KHS")) {
+        tbsKhs = f;
+      }
+    }
+    assertThat(bakAlt.at("/geometry/coordinates").size()).isGreaterThan(20);
+    assertThat(bakAlt.at("/properties/geometryLicence").asText()).isEqualTo("ODbL-1.0");
+    assertThat(tbsKhs.at("/geometry/coordinates").size()).isEqualTo(5);
+    assertThat(tbsKhs.at("/properties/geometryEstimated").asBoolean()).isTrue();
+    assertThat(all.json().at("/karvan/geometryFiles/0/attribution").asText())
+        .contains("OpenStreetMap contributors");
     Http.Res az = http.get("/api/network?country=AZ");
     assertThat(az.json().get("features").size()).isLessThan(n).isGreaterThan(5);
     assertProblem(http.get("/api/network?mode=hovercraft"), 422, "mode");

@@ -112,6 +112,28 @@ public record Link(
         origin);
   }
 
+  /** This link with other intermediate vertices. */
+  public Link withGeometry(List<LatLon> newGeometry) {
+    return new Link(
+        id,
+        from,
+        to,
+        mode,
+        lengthKm,
+        direction,
+        gauge,
+        electrified,
+        speedKmh,
+        capacityTpy,
+        status,
+        openingYear,
+        borderCrossing,
+        chokepoints,
+        newGeometry,
+        provenance,
+        origin);
+  }
+
   /** The end other than {@code nodeId}. */
   public String other(String nodeId) {
     return from.equals(nodeId) ? to : from;

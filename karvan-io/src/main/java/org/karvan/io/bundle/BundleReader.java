@@ -17,6 +17,7 @@ import org.karvan.core.model.CrossingStatus;
 import org.karvan.core.model.Departures;
 import org.karvan.core.model.Direction;
 import org.karvan.core.model.Gauge;
+import org.karvan.core.model.GeometryLayer;
 import org.karvan.core.model.LatLon;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.LinkStatus;
@@ -53,6 +54,7 @@ public final class BundleReader {
   private final Problems problems;
   private final BundleDiagnosis diagnosis = new BundleDiagnosis();
   private LocalDate asOf = LocalDate.EPOCH;
+  private List<String> geometryFiles = List.of();
 
   private BundleReader(BundleSource source) {
     this(source, new Problems());
@@ -262,6 +264,9 @@ public final class BundleReader {
                     r.dateTime("anchor"),
                     r.provenance(asOf),
                     r.origin()));
+    List<GeometryLayer> layers = geometry(sources, nodes, links);
+    links = GeometryFiles.attach(links, nodes, layers);
+    manifest = manifest == null ? null : manifest.withGeometry(layers);
     if (manifest == null || problems.hasErrors()) {
       // Semantic checks on what did parse, so the user sees all problems in one run.
       if (manifest != null) {
@@ -302,6 +307,17 @@ public final class BundleReader {
       e.problems().forEach(all::add);
       throw failure(all);
     }
+  }
+
+  /** The geometry files named by the manifest, read and checked (see {@link GeometryFiles}). */
+  private List<GeometryLayer> geometry(List<Source> sources, List<Node> nodes, List<Link> links) {
+    return GeometryFiles.read(
+        source,
+        geometryFiles,
+        links,
+        nodes,
+        sources.stream().map(Source::id).collect(java.util.stream.Collectors.toSet()),
+        problems);
   }
 
   /** Every problem, root causes first and follow-on errors folded (see {@link BundleDiagnosis}). */
@@ -355,6 +371,7 @@ public final class BundleReader {
     if (date != null) {
       asOf = date;
     }
+    geometryFiles = list(kv.get(GeometryFiles.MANIFEST_KEY));
     List<String> srcs = new ArrayList<>();
     if (kv.containsKey("sources")) {
       for (String s : kv.get("sources").split("\\|")) {
@@ -374,6 +391,16 @@ public final class BundleReader {
         kv.getOrDefault("licence", ""),
         kv.getOrDefault("description", ""),
         srcs);
+  }
+
+  private static List<String> list(String cell) {
+    List<String> out = new ArrayList<>();
+    for (String s : cell == null ? new String[0] : cell.split("\\|")) {
+      if (!s.isBlank()) {
+        out.add(s.trim());
+      }
+    }
+    return out;
   }
 
   private Source source(RowReader r) {

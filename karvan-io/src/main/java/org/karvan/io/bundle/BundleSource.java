@@ -41,13 +41,21 @@ public interface BundleSource {
       throw new NoSuchFileException(path.toString(), null, "no such directory or zip file");
     }
     Map<String, byte[]> entries = new HashMap<>();
+    Map<String, byte[]> byPath = new HashMap<>();
+    String manifestAt = null;
     try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(path))) {
       ZipEntry e;
       while ((e = zin.getNextEntry()) != null) {
         if (!e.isDirectory()) {
           String name = e.getName();
           String base = name.substring(name.lastIndexOf('/') + 1);
-          entries.putIfAbsent(base, zin.readAllBytes());
+          byte[] bytes = zin.readAllBytes();
+          entries.putIfAbsent(base, bytes);
+          byPath.put(name, bytes);
+          if (base.equals("manifest.csv")
+              && (manifestAt == null || name.length() < manifestAt.length())) {
+            manifestAt = name;
+          }
         }
       }
     } catch (java.util.zip.ZipException ex) {
@@ -56,6 +64,13 @@ public interface BundleSource {
     }
     if (entries.isEmpty()) {
       throw new IOException(path + ": not a directory nor a zip file with bundle files");
+    }
+    String root = manifestAt == null ? "" : manifestAt.substring(0, manifestAt.length() - 12);
+    // Files in sub-folders (geometry files) by their path below the folder of manifest.csv.
+    for (var en : byPath.entrySet()) {
+      if (en.getKey().startsWith(root) && en.getKey().indexOf('/', root.length()) > 0) {
+        entries.putIfAbsent(en.getKey().substring(root.length()), en.getValue());
+      }
     }
     return new BundleSource() {
       @Override

@@ -14,6 +14,8 @@ import org.karvan.core.model.BorderCrossing;
 import org.karvan.core.model.Chokepoint;
 import org.karvan.core.model.Country;
 import org.karvan.core.model.Departures;
+import org.karvan.core.model.GeometryLayer;
+import org.karvan.core.model.LatLon;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Manifest;
 import org.karvan.core.model.Network;
@@ -60,6 +62,8 @@ public final class BundleWriter {
   public static Map<String, String> toCsv(Network n) {
     Map<String, String> files = new LinkedHashMap<>();
     Manifest m = n.manifest();
+    List<GeometryLayer> layers = layers(n);
+    Map<String, GeometryLayer.Line> lines = GeometryFiles.byLink(layers);
     List<Map<String, String>> manifest = new ArrayList<>();
     for (String[] kv :
         new String[][] {
@@ -69,9 +73,12 @@ public final class BundleWriter {
           {"as_of", m.asOf().toString()},
           {"licence", m.licence()},
           {"description", m.description()},
-          {"sources", join(m.sources())}
+          {"sources", join(m.sources())},
+          {GeometryFiles.MANIFEST_KEY, join(layers.stream().map(GeometryLayer::file).toList())}
         }) {
-      manifest.add(Map.of("key", kv[0], "value", kv[1]));
+      if (!kv[0].equals(GeometryFiles.MANIFEST_KEY) || !kv[1].isEmpty()) {
+        manifest.add(Map.of("key", kv[0], "value", kv[1]));
+      }
     }
     files.put(BundleFormat.MANIFEST.name(), csv(BundleFormat.MANIFEST, manifest));
     files.put(
@@ -94,7 +101,9 @@ public final class BundleWriter {
         csv(BundleFormat.NODES, n.nodes().stream().map(BundleWriter::node).toList()));
     files.put(
         BundleFormat.LINKS.name(),
-        csv(BundleFormat.LINKS, n.links().stream().map(BundleWriter::link).toList()));
+        csv(
+            BundleFormat.LINKS,
+            n.links().stream().map(l -> link(l, fromFile(n, l, lines.get(l.id())))).toList()));
     files.put(
         BundleFormat.CROSSINGS.name(),
         csv(BundleFormat.CROSSINGS, n.crossings().stream().map(BundleWriter::crossing).toList()));
@@ -116,14 +125,39 @@ public final class BundleWriter {
               BundleFormat.DEPARTURES,
               n.departures().stream().map(BundleWriter::departures).toList()));
     }
+    for (GeometryLayer layer : layers) {
+      files.put(layer.file(), GeometryFiles.toJson(layer));
+    }
     return files;
+  }
+
+  /** The manifest's geometry layers, keeping only lines of links the network has. */
+  private static List<GeometryLayer> layers(Network n) {
+    return n.manifest().geometry().stream()
+        .map(
+            g ->
+                new GeometryLayer(
+                    g.file(),
+                    g.licence(),
+                    g.attribution(),
+                    g.lines().stream().filter(x -> n.findLink(x.link()).isPresent()).toList()))
+        .toList();
+  }
+
+  /** True when the link's geometry is its geometry file's line (so it is not written inline). */
+  private static boolean fromFile(Network n, Link l, GeometryLayer.Line line) {
+    return line != null
+        && l.geometry()
+            .equals(GeometryFiles.vertices(line, n.getNode(l.from()), n.getNode(l.to())));
   }
 
   /** Writes every bundle file into {@code dir}, creating it when needed. */
   public static void write(Network n, Path dir) throws IOException {
     Files.createDirectories(dir);
     for (var e : toCsv(n).entrySet()) {
-      Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+      Path file = dir.resolve(e.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
     }
   }
 
@@ -185,7 +219,7 @@ public final class BundleWriter {
     return r;
   }
 
-  private static Map<String, String> link(Link l) {
+  private static Map<String, String> link(Link l, boolean geometryInFile) {
     Map<String, String> r = new LinkedHashMap<>();
     r.put("id", l.id());
     r.put("from", l.from());
@@ -203,9 +237,8 @@ public final class BundleWriter {
     r.put("chokepoints", join(l.chokepoints()));
     r.put(
         "geometry",
-        l.geometry().stream()
-            .map(v -> num(v.lon()) + " " + num(v.lat()))
-            .collect(Collectors.joining("|")));
+        (geometryInFile ? List.<LatLon>of() : l.geometry())
+            .stream().map(v -> num(v.lon()) + " " + num(v.lat())).collect(Collectors.joining("|")));
     provenance(r, l.provenance());
     return r;
   }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.Map;
 import org.karvan.core.model.BorderCrossing;
 import org.karvan.core.model.Chokepoint;
+import org.karvan.core.model.GeometryLayer;
 import org.karvan.core.model.LatLon;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Network;
@@ -14,6 +16,7 @@ import org.karvan.core.model.Node;
 import org.karvan.core.model.Provenance;
 import org.karvan.core.model.Source;
 import org.karvan.core.model.Terminal;
+import org.karvan.io.bundle.GeometryFiles;
 
 /**
  * Writes a network as an RFC 7946 GeoJSON FeatureCollection: nodes, border crossings and terminals
@@ -36,6 +39,16 @@ public final class GeoJsonWriter {
       g.writeStringField("version", n.manifest().version());
       g.writeStringField("asOf", n.manifest().asOf().toString());
       g.writeStringField("licence", n.manifest().licence());
+      // Each geometry file keeps its own licence; its attribution travels with the export.
+      g.writeArrayFieldStart("geometryFiles");
+      for (GeometryLayer layer : n.manifest().geometry()) {
+        g.writeStartObject();
+        g.writeStringField("file", layer.file());
+        g.writeStringField("licence", layer.licence());
+        g.writeStringField("attribution", layer.attribution());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("chokepoints");
       for (Chokepoint c : n.chokepoints()) {
         g.writeStartObject();
@@ -51,8 +64,10 @@ public final class GeoJsonWriter {
       for (Node node : n.nodes()) {
         node(g, n, node);
       }
+      Map<String, GeometryLayer> layerOf = GeometryFiles.layerByLink(n.manifest().geometry());
+      Map<String, GeometryLayer.Line> lineOf = GeometryFiles.byLink(n.manifest().geometry());
       for (Link l : n.links()) {
-        link(g, n, l);
+        link(g, n, l, layerOf.get(l.id()), lineOf.get(l.id()));
       }
       for (BorderCrossing c : n.crossings()) {
         crossing(g, n, c);
@@ -130,7 +145,9 @@ public final class GeoJsonWriter {
     g.writeEndObject();
   }
 
-  private static void link(JsonGenerator g, Network n, Link l) throws IOException {
+  private static void link(
+      JsonGenerator g, Network n, Link l, GeometryLayer layer, GeometryLayer.Line line)
+      throws IOException {
     Node a = n.getNode(l.from());
     Node b = n.getNode(l.to());
     g.writeStartObject();
@@ -166,6 +183,12 @@ public final class GeoJsonWriter {
     numberOrNull(g, "openingYear", l.openingYear());
     g.writeStringField("borderCrossing", l.borderCrossing());
     strings(g, "chokepoints", l.chokepoints());
+    if (line != null && l.geometry().equals(GeometryFiles.vertices(line, a, b))) {
+      g.writeStringField("geometrySource", line.source());
+      g.writeBooleanField("geometryEstimated", line.estimated());
+      g.writeStringField("geometryFile", layer.file());
+      g.writeStringField("geometryLicence", layer.licence());
+    }
     var svc = n.findService(l.id());
     if (svc.isPresent()) {
       g.writeNumberField("sailingsPerWeek", svc.get().sailingsPerWeek());

@@ -27,7 +27,7 @@ import org.karvan.core.model.NetworkEvent;
  * shared and never changed.
  */
 public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFront, RouteMatrix {
-  private final MultimodalGraph g;
+  final MultimodalGraph g;
   private final Network net;
   private final ThreadLocal<Dijkstra> engine;
   private final ConcurrentHashMap<WeightKey, Weights> weightCache = new ConcurrentHashMap<>();
@@ -38,12 +38,12 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private final double[] uy;
   private final double[] uz;
 
-  private final NetworkView view;
-  private final BitSet closed; // the view's closures and the closed events as edges, or null
-  private final BitSet scenarioClosed; // the view's closures alone, or null
+  final NetworkView view;
+  final BitSet closed; // the view's closures and the closed events as edges, or null
+  final BitSet scenarioClosed; // the view's closures alone, or null
   private final EdgeCost[] costs;
   private final org.karvan.core.profile.Profile profile;
-  private final EventOverlay dated; // the events in force (NONE for an undated router)
+  final EventOverlay dated; // the events in force (NONE for an undated router)
   private final Router undated; // this router without events
   private final ConcurrentHashMap<List<String>, Router> byEvents = new ConcurrentHashMap<>();
 
@@ -387,14 +387,14 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
    * A path of edges and, for each via place, the number of edges before the path reaches it (where
    * its stop goes in the itinerary).
    */
-  private record Path(int[] edges, int[] viaAt) {}
+  record Path(int[] edges, int[] viaAt) {}
 
   private Route itinerary(RouteRequest r, Path p, double value) {
     return Itineraries.build(
         g, costs, profile, p.edges(), r.cargo(), value, p.viaAt(), r.via(), dated);
   }
 
-  private Path path(RouteRequest r, Weights ws, BitSet off) {
+  Path path(RouteRequest r, Weights ws, BitSet off) {
     List<String> stops = new ArrayList<>();
     stops.add(r.from());
     stops.addAll(r.via());
@@ -484,113 +484,11 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   /**
    * Why there is no route: the restrictions whose removal alone reconnects the places, or that only
    * relaxing them together helps, or that the places are not connected even with everything
-   * allowed. Structured; the front ends word it.
+   * allowed. Structured; the front ends word it ({@link NoRouteExplainer}).
    */
   @Override
   public NoRoute explainNoRoute(RouteRequest r) {
-    Constraints c = effective(r.constraints());
-    List<NoRoute.Cause> causes = new ArrayList<>();
-    Weights ws = weights(Objective.TIME, r.cargo());
-    if (!c.includePlanned()) {
-      tryWithout(
-          r,
-          ws,
-          Overlay.mask(g, c.withIncludePlanned(true), view, closed),
-          NoRoute.Restriction.NETWORK_YEAR,
-          c.year() == null ? List.of() : List.of(String.valueOf(c.year())),
-          causes);
-    }
-    tryWithout(r, ws, c.avoidCountries(), c.withAvoidCountries(Set.of()), AVOID_COUNTRY, causes);
-    tryWithout(r, ws, c.avoidCrossings(), c.withAvoidCrossings(Set.of()), AVOID_BORDER, causes);
-    tryWithout(
-        r, ws, c.avoidChokepoints(), c.withAvoidChokepoints(Set.of()), AVOID_CHOKEPOINT, causes);
-    tryWithout(r, ws, c.avoidNodes(), c.withAvoidNodes(Set.of()), AVOID_NODE, causes);
-    tryWithout(
-        r,
-        ws,
-        c.modes().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
-        c.withModes(Set.of()),
-        NoRoute.Restriction.MODES,
-        causes);
-    BitSet eventClosed = dated.isEmpty() || dated.closed().isEmpty() ? null : dated.closed();
-    if (scenarioClosed != null) {
-      tryWithout(
-          r,
-          ws,
-          Overlay.mask(g, c, view, eventClosed),
-          NoRoute.Restriction.SCENARIO_CLOSURE,
-          closureValues(view.closures()),
-          causes);
-    }
-    if (eventClosed != null) {
-      tryWithout(
-          r,
-          ws,
-          Overlay.mask(g, c, view, scenarioClosed),
-          NoRoute.Restriction.EVENT_CLOSURE,
-          dated.events().stream()
-              .filter(e -> e.severity() == NetworkEvent.Severity.CLOSED)
-              .map(NetworkEvent::id)
-              .toList(),
-          causes);
-    }
-    NoRoute.Kind kind;
-    if (!causes.isEmpty()) {
-      kind = NoRoute.Kind.DISCONNECTED_BY;
-    } else {
-      Constraints all =
-          new Constraints(null, true, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-      kind =
-          path(r, ws, Overlay.mask(g, all, view, null)) != null
-              ? NoRoute.Kind.COMBINATION
-              : NoRoute.Kind.NOT_CONNECTED;
-    }
-    return new NoRoute(r.from(), r.to(), r.via(), causes, kind);
-  }
-
-  private static final NoRoute.Restriction AVOID_COUNTRY = NoRoute.Restriction.AVOID_COUNTRY;
-  private static final NoRoute.Restriction AVOID_BORDER = NoRoute.Restriction.AVOID_BORDER;
-  private static final NoRoute.Restriction AVOID_CHOKEPOINT = NoRoute.Restriction.AVOID_CHOKEPOINT;
-  private static final NoRoute.Restriction AVOID_NODE = NoRoute.Restriction.AVOID_NODE;
-
-  private void tryWithout(
-      RouteRequest r,
-      Weights ws,
-      Set<String> values,
-      Constraints relaxed,
-      NoRoute.Restriction what,
-      List<NoRoute.Cause> causes) {
-    if (!values.isEmpty()) {
-      tryWithout(
-          r,
-          ws,
-          Overlay.mask(g, relaxed, view, closed),
-          what,
-          values.stream().sorted().toList(),
-          causes);
-    }
-  }
-
-  private void tryWithout(
-      RouteRequest r,
-      Weights ws,
-      BitSet off,
-      NoRoute.Restriction what,
-      List<String> values,
-      List<NoRoute.Cause> causes) {
-    if (path(r, ws, off) != null) {
-      causes.add(new NoRoute.Cause(what, values));
-    }
-  }
-
-  private static List<String> closureValues(org.karvan.core.graph.Closures c) {
-    List<String> out = new ArrayList<>();
-    c.links().stream().sorted().forEach(id -> out.add("link:" + id));
-    c.nodes().stream().sorted().forEach(id -> out.add("node:" + id));
-    c.crossings().stream().sorted().forEach(id -> out.add("crossing:" + id));
-    c.countries().stream().sorted().forEach(id -> out.add("country:" + id));
-    c.chokepoints().stream().sorted().forEach(id -> out.add("chokepoint:" + id));
-    return out;
+    return new NoRouteExplainer(this).explain(r);
   }
 
   /**

@@ -56,6 +56,7 @@ public final class ChartService {
     scenarioCount(req.scenarios(), f);
     Resolver.Resolved r = k.resolver().resolve(req.spec(), f, true);
     List<Scenarios.Applied> others = applied(r.workspace(), req.scenarios(), f);
+    oneAddingElements(r.workspace(), r.on(), others, f);
     f.throwIfAny();
     RouteRequest q = r.request();
     List<TcdChart.Series> series = new ArrayList<>();
@@ -93,7 +94,7 @@ public final class ChartService {
         series.add(new TcdChart.Series(a.name(), route.get()));
       }
     }
-    Network net = widest(r.on(), others);
+    Network net = widest(r.workspace(), r.on(), others);
     String title =
         "Time/cost-distance: "
             + net.getNode(q.from()).name()
@@ -116,6 +117,7 @@ public final class ChartService {
       f.error("scenario", "the report compares the base with its scenario list");
     }
     List<Scenarios.Applied> others = applied(r.workspace(), req.scenarios(), f);
+    oneAddingElements(r.workspace(), r.on(), others, f);
     f.throwIfAny();
     RouteRequest q = r.request();
     Karvan w = r.workspace();
@@ -137,7 +139,7 @@ public final class ChartService {
               route.isEmpty() ? RouteService.whyNot(router, x) : null,
               Optional.of(base)));
     }
-    Network net = widest(w.scenarios().base(), others);
+    Network net = widest(w, w.scenarios().base(), others);
     String html =
         HtmlReport.of(
             net,
@@ -169,18 +171,36 @@ public final class ChartService {
   }
 
   /**
-   * The network that names every element of the routes drawn: a scenario's own when it adds
-   * elements (one scenario adding elements at a time is supported; its network contains the
-   * base's).
+   * One chart or page names its elements in one network, so at most one of its scenarios may add
+   * elements (its network then contains the base's and names every route drawn).
    */
-  private static Network widest(Scenarios.Applied first, List<Scenarios.Applied> others) {
-    Network n = first.network();
-    for (Scenarios.Applied a : others) {
-      if (a.network().nodes().size() > n.nodes().size()
-          || a.network().links().size() > n.links().size()) {
-        n = a.network();
+  private static void oneAddingElements(
+      Karvan w, Scenarios.Applied first, List<Scenarios.Applied> others, Fields f) {
+    List<String> adding = new ArrayList<>();
+    for (Scenarios.Applied a : concat(first, others)) {
+      if (a.network() != w.network() && !adding.contains(a.name())) {
+        adding.add(a.name());
       }
     }
-    return n;
+    if (adding.size() > 1) {
+      f.error(
+          "scenario", "at most one scenario that adds elements per chart or report, got " + adding);
+    }
+  }
+
+  private static List<Scenarios.Applied> concat(Scenarios.Applied a, List<Scenarios.Applied> l) {
+    List<Scenarios.Applied> out = new ArrayList<>(l);
+    out.add(0, a);
+    return out;
+  }
+
+  /** The network that names every element of the routes drawn ({@link #oneAddingElements}). */
+  private static Network widest(Karvan w, Scenarios.Applied first, List<Scenarios.Applied> others) {
+    for (Scenarios.Applied a : concat(first, others)) {
+      if (a.network() != w.network()) {
+        return a.network();
+      }
+    }
+    return w.network();
   }
 }

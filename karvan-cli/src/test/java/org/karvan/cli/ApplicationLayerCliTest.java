@@ -77,6 +77,27 @@ class ApplicationLayerCliTest {
             html.toString());
     assertThat(rep.code()).as(rep.err()).isZero();
     assertThat(Files.readString(html)).contains("shortcut");
+    // Two scenarios that each add elements cannot share one chart: a field error, not a crash.
+    Path other = tmp.resolve("other.yaml");
+    Files.writeString(
+        other,
+        Files.readString(addingScenario()).replace("name: shortcut", "name: other"),
+        StandardCharsets.UTF_8);
+    CliTest.Run two =
+        CliTest.run(
+            "report",
+            "--from",
+            "Tehran",
+            "--to",
+            "Rasht",
+            "--scenario",
+            sc,
+            "--scenario",
+            other.toString(),
+            "--out",
+            html.toString());
+    assertThat(two.code()).isEqualTo(2);
+    assertThat(two.err()).contains("--scenario: at most one scenario that adds elements");
   }
 
   @Test

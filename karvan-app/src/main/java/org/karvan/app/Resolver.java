@@ -95,7 +95,11 @@ public final class Resolver {
 
   /**
    * The workspace a spec runs on: this one, or its variant with the request's customs regime (which
-   * sets the entry clearance times of every port, so the costs are compiled for it).
+   * sets the entry clearance times of ports, so the costs are compiled for it). Under the import
+   * regime the cargo is imported into the destination's country: its port entries take the import
+   * times, and entries elsewhere on the way the transit times. A request without a destination in
+   * the base network (a matrix, or a place only a scenario adds) takes the import times at every
+   * entry.
    */
   Karvan workspace(RouteSpec s, Fields f) {
     if (blank(s.regime())) {
@@ -106,7 +110,20 @@ public final class Resolver {
       f.error("regime", "unknown value '" + s.regime() + "'; allowed: transit, import");
       return k;
     }
-    return k.variant(java.util.Map.of("customs.regime", r.equals("import") ? 1.0 : 0.0));
+    if (r.equals("transit")) {
+      return k.variant(java.util.Map.of("customs.regime", 0.0));
+    }
+    String country = null;
+    if (!blank(s.to())) {
+      try {
+        country = k.places().resolve(s.to()).country();
+      } catch (IllegalArgumentException e) {
+        // Reported where the places are resolved (the scenario's network may know it).
+      }
+    }
+    return country == null
+        ? k.variant(java.util.Map.of("customs.regime", 1.0))
+        : k.variant(java.util.Map.of("customs.regime", 1.0, "customs.import_in." + country, 1.0));
   }
 
   /**

@@ -35,6 +35,18 @@ class FreightFlagsTest {
   }
 
   @Test
+  void importRegimeAppliesOnlyInTheDestinationsCountry() throws Exception {
+    // Nhava Sheva exit 6 h; Bandar Abbas entry 12 h in transit, 48 h when imported into Iran.
+    String[] toIran = {"route", "--from", "INNSA", "--to", "IRBND", "--format", "json"};
+    assertThat(hoursOf(json(concat(toIran, "--regime", "import")), "CUSTOMS")).isEqualTo(6 + 48);
+    // Through Iran to Russia: Bandar Abbas is passed in transit even under the import regime.
+    String[] toRussia = {"route", "--from", "INNSA", "--to", "RUAST", "--format", "json"};
+    JsonNode through = json(concat(toRussia, "--regime", "import"));
+    assertThat(hoursOf(through, "CUSTOMS")).isEqualTo(hoursOf(json(toRussia), "CUSTOMS"));
+    assertThat(through.toString()).contains("IRBND").contains("transit regime");
+  }
+
+  @Test
   void twoDriversRestLessAndBadValuesExitTwo() throws Exception {
     String[] base = {"route", "--from", "INNSA", "--to", "RUMOW", "--format", "json"};
     double one = hoursOf(json(base), "DRIVER_REST");

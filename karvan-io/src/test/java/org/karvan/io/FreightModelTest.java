@@ -217,6 +217,25 @@ class FreightModelTest {
     Route withOwn = new Router(MultimodalGraph.compile(tiny, own)).route(rq).orElseThrow();
     assertThat(transit.totals().durationHours() - withOwn.totals().durationHours())
         .isCloseTo(9, within(1e-9));
+    // Imported into AZ (the destination's country): the entry at Delta takes the import time.
+    Profile intoAz =
+        PROFILE.with(Map.of("customs.regime", 1.0, "customs.import_in.AZ", 1.0), "test");
+    Route az = new Router(MultimodalGraph.compile(tiny, intoAz)).route(rq).orElseThrow();
+    assertThat(az.totals().durationHours() - transit.totals().durationHours())
+        .isCloseTo(36, within(1e-9));
+    assertThat(az.events().stream().filter(e -> e.type() == EventType.CUSTOMS))
+        .extracting(Event::detail)
+        .containsExactly(
+            "exit by sea/ferry, export/transit exit", "entry by sea/ferry, import regime");
+    // Imported into another country: Delta is passed in transit, at the transit time.
+    Profile intoIr =
+        PROFILE.with(Map.of("customs.regime", 1.0, "customs.import_in.IR", 1.0), "test");
+    Route ir = new Router(MultimodalGraph.compile(tiny, intoIr)).route(rq).orElseThrow();
+    assertThat(ir.totals().durationHours())
+        .isCloseTo(transit.totals().durationHours(), within(1e-9));
+    assertThat(ir.events().stream().filter(e -> e.type() == EventType.CUSTOMS))
+        .extracting(Event::detail)
+        .contains("entry by sea/ferry, transit regime");
   }
 
   @Test

@@ -30,7 +30,7 @@ public final class CostModel {
     this.p = p;
     this.view = view;
     this.restPerDrivingH = HoursOfService.Rules.of(p, 1).expectedRestPerDrivingH();
-    this.customs = new PortCustoms(p);
+    this.customs = new PortCustoms(p, net);
   }
 
   private static String key(Mode m) {
@@ -147,6 +147,14 @@ public final class CostModel {
    * customs; a transfer between two water modes (transshipment within the port) has neither.
    */
   public EdgeCost transfer(Terminal t, Mode from, Mode to) {
+    return transfer(t, from, to, false);
+  }
+
+  /**
+   * As {@link #transfer(Terminal, Mode, Mode)}; a {@code domestic} voyage (boarded and left in one
+   * country) passes no customs.
+   */
+  public EdgeCost transfer(Terminal t, Mode from, Mode to, boolean domestic) {
     double perTeu =
         t.costUsdPerTeu() != null
             ? t.costUsdPerTeu()
@@ -154,7 +162,7 @@ public final class CostModel {
     double perTonne = t.costUsdPerTonne() != null ? t.costUsdPerTonne() : 0;
     EdgeCost h =
         EdgeCost.handling(t.handlingH(), perTeu, perTonne, p.get("co2.terminal.kg_per_teu"));
-    if (from.isWater() == to.isWater()) {
+    if (from.isWater() == to.isWater() || domestic) {
       return h;
     }
     return withCustoms(h, t.node(), from.isWater());

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.karvan.core.model.Direction;
 import org.karvan.core.model.Gauge;
@@ -13,6 +14,7 @@ import org.karvan.core.model.Link;
 import org.karvan.core.model.ModeGauge;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Node;
+import org.karvan.core.model.NodeKind;
 import org.karvan.core.model.Terminal;
 import org.karvan.core.profile.Profile;
 
@@ -31,6 +33,7 @@ public final class MultimodalGraph {
   private final int[] vPhys;
   private final State[] vState;
   private final int[] vLine;
+  private final int[] vScope;
   private final ServiceLines lines;
   private final int[] hubOf;
   private final BitSet hubs;
@@ -53,6 +56,12 @@ public final class MultimodalGraph {
     for (int i = 0; i < nodes.size(); i++) {
       nodeIndex.put(nodes.get(i).id(), i);
     }
+    Map<String, Integer> countryIndex = new HashMap<>();
+    int[] countryOf = new int[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      String c = nodes.get(i).country();
+      countryOf[i] = c == null ? -1 : countryIndex.computeIfAbsent(c, k -> countryIndex.size());
+    }
     // States present at each node.
     List<EnumSet<State>> states = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
@@ -72,6 +81,8 @@ public final class MultimodalGraph {
     // node, per aboard state.
     this.lines = lines;
     Map<Long, TreeSet<Integer>> linesAt = new HashMap<>();
+    // The countries in which a line calls at two ports or more: it can carry domestic cargo there.
+    Map<Integer, TreeSet<Integer>> portsOfLine = new HashMap<>();
     for (int li = 0; li < links.size(); li++) {
       Link l = links.get(li);
       if (!l.mode().isWater()) {
@@ -80,9 +91,28 @@ public final class MultimodalGraph {
       State s = State.aboard(l.mode());
       for (String end : List.of(l.from(), l.to())) {
         linesAt
-            .computeIfAbsent(key(nodeIndex.get(end), s, -1), k -> new TreeSet<>())
+            .computeIfAbsent(key(nodeIndex.get(end), s, -1, -1), k -> new TreeSet<>())
             .add(lines.lineOf(li));
+        portsOfLine.computeIfAbsent(lines.lineOf(li), k -> new TreeSet<>()).add(nodeIndex.get(end));
       }
+    }
+    Map<Integer, List<Integer>> domestic = new HashMap<>();
+    for (var e : portsOfLine.entrySet()) {
+      Map<Integer, Integer> perCountry = new HashMap<>();
+      for (int port : e.getValue()) {
+        if (countryOf[port] >= 0 && !nodes.get(port).is(NodeKind.WAYPOINT)) {
+          perCountry.merge(countryOf[port], 1, Integer::sum);
+        }
+      }
+      List<Integer> cs = new ArrayList<>();
+      perCountry.forEach(
+          (c, count) -> {
+            if (count >= 2 && !lines.isPassage(e.getKey())) {
+              cs.add(c);
+            }
+          });
+      cs.sort(null);
+      domestic.put(e.getKey(), cs);
     }
     // Ships of every line sail through a canal and stay on their line: the lines at one end of a
     // passage are also aboard at the other (to a fixpoint, for consecutive passages).
@@ -92,26 +122,48 @@ public final class MultimodalGraph {
         Link l = links.get(li);
         if (l.mode().isWater() && lines.isPassage(lines.lineOf(li))) {
           State s = State.aboard(l.mode());
-          TreeSet<Integer> a = linesAt.get(key(nodeIndex.get(l.from()), s, -1));
-          TreeSet<Integer> b = linesAt.get(key(nodeIndex.get(l.to()), s, -1));
+          TreeSet<Integer> a = linesAt.get(key(nodeIndex.get(l.from()), s, -1, -1));
+          TreeSet<Integer> b = linesAt.get(key(nodeIndex.get(l.to()), s, -1, -1));
           changed |= a.addAll(b) | b.addAll(a);
         }
       }
     }
-    // Virtual nodes: phys-major, so the virtual nodes of one place are adjacent.
+    // Virtual nodes: phys-major, so the virtual nodes of one place are adjacent. Water states
+    // also carry a scope: -1 for cargo cleared out of (or into) a country, or the country of a
+    // domestic voyage, which passes no customs and leaves the water only in that country.
     int[] base = new int[nodes.size()];
     List<Integer> phys = new ArrayList<>();
     List<State> st = new ArrayList<>();
     List<Integer> ln = new ArrayList<>();
+    List<Integer> sc = new ArrayList<>();
     Map<Long, Integer> vid = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       base[i] = phys.size();
       for (State s : states.get(i)) {
-        for (int line : s.isAboard() ? linesAt.get(key(i, s, -1)) : List.of(-1)) {
-          vid.put(key(i, s, line), phys.size());
+        List<int[]> lineScopes = new ArrayList<>();
+        if (s.isAboard()) {
+          for (int line : linesAt.get(key(i, s, -1, -1))) {
+            lineScopes.add(new int[] {line, -1});
+            for (int c : domestic.get(line)) {
+              lineScopes.add(new int[] {line, c});
+            }
+          }
+        } else {
+          lineScopes.add(new int[] {-1, -1});
+          int home = countryOf[i];
+          if (s.isWater() && home >= 0) {
+            TreeSet<Integer> here = linesAt.get(key(i, State.aboard(s.mode()), -1, -1));
+            if (here.stream().anyMatch(m -> domestic.get(m).contains(home))) {
+              lineScopes.add(new int[] {-1, home});
+            }
+          }
+        }
+        for (int[] ls : lineScopes) {
+          vid.put(key(i, s, ls[0], ls[1]), phys.size());
           phys.add(i);
           st.add(s);
-          ln.add(line);
+          ln.add(ls[0]);
+          sc.add(ls[1]);
         }
       }
     }
@@ -119,6 +171,7 @@ public final class MultimodalGraph {
     vPhys = phys.stream().mapToInt(Integer::intValue).toArray();
     vState = st.toArray(new State[0]);
     vLine = ln.stream().mapToInt(Integer::intValue).toArray();
+    vScope = sc.stream().mapToInt(Integer::intValue).toArray();
     hubOf = base;
     hubs = new BitSet(v);
     for (int b : base) {
@@ -132,16 +185,20 @@ public final class MultimodalGraph {
       if (s == State.HUB) {
         continue;
       }
+      // Domestic cargo leaves the water only in its own country.
+      boolean home = vScope[x] < 0 || vScope[x] == countryOf[i];
       if (!s.isAboard()) {
-        el.add(base[i], x, EdgeKind.LOAD, -1, true, endpoint(costs, i, s));
+        el.add(base[i], x, EdgeKind.LOAD, -1, true, endpoint(costs, x));
       }
-      if (!s.isWater() || s.isAboard()) {
-        el.add(x, base[i], EdgeKind.UNLOAD, -1, true, endpoint(costs, i, s));
+      if ((!s.isWater() || s.isAboard()) && home) {
+        el.add(x, base[i], EdgeKind.UNLOAD, -1, true, endpoint(costs, x));
       }
       // Changing service at a port: off one line, ashore, to board the next (with its wait).
-      if (s.isAboard() && linesAt.get(key(i, s, -1)).size() > 1) {
-        int ashore = vid.get(key(i, State.ashore(s.mode()), -1));
-        el.add(x, ashore, EdgeKind.TRANSSHIP, -1, true, costs.transshipment());
+      if (s.isAboard() && home && linesAt.get(key(i, s, -1, -1)).size() > 1) {
+        Integer ashore = vid.get(key(i, State.ashore(s.mode()), -1, vScope[x]));
+        if (ashore != null) {
+          el.add(x, ashore, EdgeKind.TRANSSHIP, -1, true, costs.transshipment());
+        }
       }
     }
     for (int li = 0; li < links.size(); li++) {
@@ -155,33 +212,34 @@ public final class MultimodalGraph {
           int to = fwd ? b : a;
           if (s.isWater()) {
             int line = lines.lineOf(li);
-            int head = vid.get(key(to, s, line));
-            el.add(
-                vid.get(key(from, State.ashore(s.mode()), -1)),
-                head,
-                EdgeKind.MOVE,
-                li,
-                fwd,
-                costs.move(l, fwd, true));
+            EdgeCost boarding = costs.move(l, fwd, true);
             EdgeCost aboard = costs.move(l, fwd, false);
-            if (lines.isPassage(line)) {
-              // Through a canal every line stays on itself.
-              for (int m : linesAt.get(key(from, s, -1))) {
+            List<Integer> scopes = new ArrayList<>(List.of(-1));
+            scopes.addAll(domestic.get(line));
+            for (int scope : scopes) {
+              Integer ashore = vid.get(key(from, State.ashore(s.mode()), -1, scope));
+              if (ashore != null) {
+                el.add(ashore, vid.get(key(to, s, line, scope)), EdgeKind.MOVE, li, fwd, boarding);
+              }
+            }
+            // Through a canal every line stays on itself; elsewhere only the link's line sails.
+            for (int m : lines.isPassage(line) ? linesAt.get(key(from, s, -1, -1)) : Set.of(line)) {
+              List<Integer> ms = new ArrayList<>(List.of(-1));
+              ms.addAll(domestic.get(m));
+              for (int scope : ms) {
                 el.add(
-                    vid.get(key(from, s, m)),
-                    vid.get(key(to, s, m)),
+                    vid.get(key(from, s, m, scope)),
+                    vid.get(key(to, s, m, scope)),
                     EdgeKind.MOVE,
                     li,
                     fwd,
                     aboard);
               }
-            } else {
-              el.add(vid.get(key(from, s, line)), head, EdgeKind.MOVE, li, fwd, aboard);
             }
           } else {
             el.add(
-                vid.get(key(from, s, -1)),
-                vid.get(key(to, s, -1)),
+                vid.get(key(from, s, -1, -1)),
+                vid.get(key(to, s, -1, -1)),
                 EdgeKind.MOVE,
                 li,
                 fwd,
@@ -195,16 +253,26 @@ public final class MultimodalGraph {
       int n = nodeIndex.get(t.node());
       for (ModeGauge[] dir : new ModeGauge[][] {{t.from(), t.to()}, {t.to(), t.from()}}) {
         State exit = State.exit(dir[0]);
-        Integer y = vid.get(key(n, State.entry(dir[1]), -1));
-        TreeSet<Integer> exitLines = exit.isAboard() ? linesAt.get(key(n, exit, -1)) : null;
-        if (y == null || (exit.isAboard() && exitLines == null)) {
+        State entry = State.entry(dir[1]);
+        TreeSet<Integer> exitLines = exit.isAboard() ? linesAt.get(key(n, exit, -1, -1)) : null;
+        if (!states.get(n).contains(entry) || (exit.isAboard() && exitLines == null)) {
           continue;
         }
-        EdgeCost c = costs.transfer(t, dir[0].mode(), dir[1].mode());
-        for (int line : exit.isAboard() ? exitLines : List.of(-1)) {
-          Integer x = vid.get(key(n, exit, line));
-          if (x != null) {
-            el.add(x, y, EdgeKind.TRANSFER, ti, dir[0] == t.from(), c);
+        // Cleared cargo (scope -1), and domestic cargo of this port's country, which keeps its
+        // scope on the water and passes no customs between land and water.
+        boolean water = exit.isWater() || entry.isWater();
+        for (int scope :
+            water && countryOf[n] >= 0 ? new int[] {-1, countryOf[n]} : new int[] {-1}) {
+          Integer y = vid.get(key(n, entry, -1, entry.isWater() ? scope : -1));
+          if (y == null) {
+            continue;
+          }
+          EdgeCost c = costs.transfer(t, dir[0].mode(), dir[1].mode(), scope >= 0);
+          for (int line : exit.isAboard() ? exitLines : List.of(-1)) {
+            Integer x = vid.get(key(n, exit, line, exit.isWater() ? scope : -1));
+            if (x != null) {
+              el.add(x, y, EdgeKind.TRANSFER, ti, dir[0] == t.from(), c);
+            }
           }
         }
       }
@@ -239,13 +307,22 @@ public final class MultimodalGraph {
     return new MultimodalGraph(network, profile, lines);
   }
 
-  /** Loading or unloading at node {@code i} in state {@code s}: at a port with its customs. */
-  private EdgeCost endpoint(CostModel cm, int i, State s) {
-    return s.isWater() ? cm.endpointAtPort(nodes.get(i).id(), s.isAboard()) : cm.endpoint();
+  /**
+   * Loading at or unloading from virtual node {@code x}: at a port with its customs, unless the
+   * voyage is domestic.
+   */
+  private EdgeCost endpoint(CostModel cm, int x) {
+    State s = vState[x];
+    return s.isWater() && vScope[x] < 0
+        ? cm.endpointAtPort(nodes.get(vPhys[x]).id(), s.isAboard())
+        : cm.endpoint();
   }
 
-  private static long key(int phys, State s, int line) {
-    return ((long) phys << 32) | ((long) (line + 1) << 8) | s.ordinal();
+  private static long key(int phys, State s, int line, int scope) {
+    return ((long) phys << 36)
+        | ((long) (line + 1) << 14)
+        | ((long) (scope + 1) << 5)
+        | s.ordinal();
   }
 
   /** The moving states a link carries: a gauge each for rail (both for dual), else its mode. */
@@ -339,6 +416,14 @@ public final class MultimodalGraph {
     return vLine[v];
   }
 
+  /**
+   * True for a water state of a domestic voyage (cargo that boarded and will leave the water in one
+   * country, passing no customs), false for cleared cargo and every land state.
+   */
+  public boolean isDomestic(int v) {
+    return vScope[v] >= 0;
+  }
+
   public ServiceLines serviceLines() {
     return lines;
   }
@@ -388,13 +473,14 @@ public final class MultimodalGraph {
       out[e] =
           switch (eKind[e]) {
             case TRANSSHIP -> cm.transshipment();
-            case LOAD -> endpoint(cm, vPhys[csr.head(e)], stateOf(csr.head(e)));
-            case UNLOAD -> endpoint(cm, vPhys[csr.tail(e)], stateOf(csr.tail(e)));
+            case LOAD -> endpoint(cm, csr.head(e));
+            case UNLOAD -> endpoint(cm, csr.tail(e));
             case TRANSFER ->
                 cm.transfer(
                     view.terminal(terminals.get(eRef[e])),
                     stateOf(csr.tail(e)).mode(),
-                    stateOf(csr.head(e)).mode());
+                    stateOf(csr.head(e)).mode(),
+                    isDomestic(csr.tail(e)) || isDomestic(csr.head(e)));
             case MOVE ->
                 cm.move(
                     view.link(links.get(eRef[e])),

@@ -129,6 +129,13 @@ public final class ProfileKeys {
           new ParameterSpec(
               "customs.regime", "1", 0, 1, "customs regime at port entries: 0 transit, 1 import"),
           new ParameterSpec(
+              "customs.import_in.*",
+              "1",
+              0,
+              1,
+              "1 for the country cargo is imported into (ISO code suffix): under the import regime"
+                  + " only its port entries take the import times"),
+          new ParameterSpec(
               "customs.port.transit_h", "h", 0, 1000, "mean entry clearance, transit regime"),
           new ParameterSpec(
               "customs.port.transit_p90_h", "h", 0, 2000, "p90 entry clearance, transit regime"),

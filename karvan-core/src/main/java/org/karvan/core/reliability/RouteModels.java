@@ -108,7 +108,7 @@ public record RouteModels(double sailingCv, double dwellCv, double cancelProbabi
     String node = g.physNode(g.physOf(g.csr().tail(e))).id();
     double p90 =
         g.stateOf(g.csr().tail(e)).isWater()
-            ? new PortCustoms(g.profile()).p90Hours(node)
+            ? new PortCustoms(g.profile(), g.network()).p90Hours(node)
             : c.borderH();
     cs.add(
         p90 > c.borderH()

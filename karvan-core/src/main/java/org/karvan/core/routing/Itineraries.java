@@ -166,7 +166,7 @@ public final class Itineraries {
     EventOverlay overlay = EventOverlay.NONE;
     final Disruptions met = new Disruptions();
 
-    final boolean importRegime;
+    final PortCustoms portCustoms;
 
     final Timing timing;
     final double t0;
@@ -179,7 +179,7 @@ public final class Itineraries {
       this.n = g.network();
       this.c = c;
       this.hos = HoursOfService.Rules.of(profile, c.drivers());
-      this.importRegime = new PortCustoms(profile).importRegime();
+      this.portCustoms = new PortCustoms(profile, g.network());
     }
 
     String phys(int v) {
@@ -230,18 +230,18 @@ public final class Itineraries {
         event(
             EventType.CUSTOMS,
             at,
-            (entry ? "entry by sea/ferry, " : "exit by sea/ferry, ") + regime(entry),
+            (entry ? "entry by sea/ferry, " : "exit by sea/ferry, ") + regime(at, entry),
             ec.borderH(),
             c.borderUsd(ec),
             0);
       }
     }
 
-    String regime(boolean entry) {
+    String regime(String port, boolean entry) {
       if (!entry) {
         return "export/transit exit";
       }
-      return importRegime ? "import regime" : "transit regime";
+      return portCustoms.importsAt(port) ? "import regime" : "transit regime";
     }
 
     Route run(int[] edges, double objectiveValue, int[] viaAt, List<String> viaIds) {

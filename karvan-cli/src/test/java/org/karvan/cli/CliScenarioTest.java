@@ -44,7 +44,7 @@ class CliScenarioTest {
             "--to",
             "Baku",
             "--optimize",
-            "cost",
+            "co2",
             "--scenario",
             "rasht-astara-built",
             "--format",
@@ -52,7 +52,9 @@ class CliScenarioTest {
     assertThat(one.code()).isZero();
     JsonNode c = new ObjectMapper().readTree(one.out()).get("comparisons").get(0);
     assertThat(c.get("scenario").asText()).isEqualTo("rasht-astara-built");
-    assertThat(c.get("delta").get("costUsd").asDouble()).isNegative();
+    // By CO2e the route is rail; the new link removes the Caspian detour (about 680 km).
+    assertThat(c.get("delta").get("co2eKg").asDouble()).isNegative();
+    assertThat(c.get("delta").get("distanceKm").asDouble()).isLessThan(-500);
     Path od = tmp.resolve("od.csv");
     Files.writeString(
         od,

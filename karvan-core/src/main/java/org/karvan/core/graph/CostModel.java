@@ -1,6 +1,9 @@
 package org.karvan.core.graph;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.karvan.core.model.BorderCrossing;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
@@ -66,6 +69,15 @@ public final class CostModel {
    * wait for a sailing is added).
    */
   public EdgeCost move(Link l, boolean forward, boolean boarding) {
+    return move(l, forward, boarding, false);
+  }
+
+  /**
+   * As {@link #move(Link, boolean, boolean)}; {@code through} prices a rail link at the
+   * through-rate of its start's country ({@code rail.through.usd_per_teu_km.XX}, {@code
+   * rail.through.usd_per_feu_km.XX}) instead of the national one.
+   */
+  public EdgeCost move(Link l, boolean forward, boolean boarding, boolean through) {
     double km = l.lengthKm();
     String fromNode = forward ? l.from() : l.to();
     String country = net.countryOf(fromNode);
@@ -94,8 +106,8 @@ public final class CostModel {
       }
       case RAIL -> {
         moveH = km / speedKmh(l);
-        usdTeu = km * byCountry("rail.usd_per_teu_km", country);
-        usdFeu = km * byCountry("rail.usd_per_feu_km", country);
+        usdTeu = km * railRate("usd_per_teu_km", country, through);
+        usdFeu = km * railRate("usd_per_feu_km", country, through);
         usdTonne = km * p.get("rail.usd_per_tkm");
         if (Boolean.TRUE.equals(l.electrified())) {
           kgT = km * p.get("co2.rail_electric.kwh_per_tkm") * gridGPerKwh(country) / 1000.0;
@@ -139,6 +151,35 @@ public final class CostModel {
     return new EdgeCost(
         l.mode(), moveH, waitH, restH, borderH, 0, usdTruck, usdTeu, usdFeu, usdTonne, feeVeh, 0, 0,
         kgTruck, kgT, 0, km);
+  }
+
+  private static final String THROUGH = "rail.through.";
+
+  /** A rail rate per box-km: the country's through-rate when asked and set, else its own. */
+  private double railRate(String unit, String country, boolean through) {
+    if (through && country != null) {
+      var t = p.find(THROUGH + unit + "." + country);
+      if (t.isPresent()) {
+        return t.get().value();
+      }
+    }
+    return byCountry("rail." + unit, country);
+  }
+
+  /**
+   * The countries of the rail through-rate agreement: those with a {@code
+   * rail.through.usd_per_teu_km.XX} or {@code rail.through.usd_per_feu_km.XX} key in the profile.
+   */
+  public static Set<String> throughRateCountries(Profile p) {
+    Set<String> out = new TreeSet<>();
+    for (var par : p.parameters()) {
+      for (String unit : List.of("usd_per_teu_km.", "usd_per_feu_km.")) {
+        if (par.key().startsWith(THROUGH + unit)) {
+          out.add(par.key().substring((THROUGH + unit).length()));
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.karvan.core.model.Direction;
 import org.karvan.core.model.Gauge;
 import org.karvan.core.model.Link;
+import org.karvan.core.model.Mode;
 import org.karvan.core.model.ModeGauge;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Node;
@@ -34,6 +35,7 @@ public final class MultimodalGraph {
   private final State[] vState;
   private final int[] vLine;
   private final int[] vScope;
+  private final int[] vTariff;
   private final ServiceLines lines;
   private final int[] hubOf;
   private final BitSet hubs;
@@ -61,6 +63,19 @@ public final class MultimodalGraph {
     for (int i = 0; i < nodes.size(); i++) {
       String c = nodes.get(i).country();
       countryOf[i] = c == null ? -1 : countryIndex.computeIfAbsent(c, k -> countryIndex.size());
+    }
+    // Countries of a rail through-rate agreement: cargo whose rail haul crosses a border between
+    // two of them pays the agreed rates there (docs/cost-model.md, "Rail by country and
+    // agreement").
+    List<String> members = List.copyOf(CostModel.throughRateCountries(profile));
+    if (members.size() > MAX_MEMBERS) {
+      throw new IllegalArgumentException(
+          "rail through-rates: at most " + MAX_MEMBERS + " countries, got " + members);
+    }
+    // The member index of each node's country, -1 outside the agreement.
+    int[] member = new int[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      member[i] = members.indexOf(nodes.get(i).country());
     }
     // States present at each node.
     List<EnumSet<State>> states = new ArrayList<>();
@@ -136,6 +151,7 @@ public final class MultimodalGraph {
     List<State> st = new ArrayList<>();
     List<Integer> ln = new ArrayList<>();
     List<Integer> sc = new ArrayList<>();
+    List<Integer> tf = new ArrayList<>();
     Map<Long, Integer> vid = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       base[i] = phys.size();
@@ -158,12 +174,17 @@ public final class MultimodalGraph {
             }
           }
         }
+        List<Integer> tariffs =
+            s.mode() == Mode.RAIL ? tariffsAt(member[i], members.size()) : List.of(NATIONAL);
         for (int[] ls : lineScopes) {
-          vid.put(key(i, s, ls[0], ls[1]), phys.size());
-          phys.add(i);
-          st.add(s);
-          ln.add(ls[0]);
-          sc.add(ls[1]);
+          for (int t : tariffs) {
+            vid.put(key(i, s, ls[0], ls[1], t), phys.size());
+            phys.add(i);
+            st.add(s);
+            ln.add(ls[0]);
+            sc.add(ls[1]);
+            tf.add(t);
+          }
         }
       }
     }
@@ -172,6 +193,7 @@ public final class MultimodalGraph {
     vState = st.toArray(new State[0]);
     vLine = ln.stream().mapToInt(Integer::intValue).toArray();
     vScope = sc.stream().mapToInt(Integer::intValue).toArray();
+    vTariff = tf.stream().mapToInt(Integer::intValue).toArray();
     hubOf = base;
     hubs = new BitSet(v);
     for (int b : base) {
@@ -187,10 +209,11 @@ public final class MultimodalGraph {
       }
       // Domestic cargo leaves the water only in its own country.
       boolean home = vScope[x] < 0 || vScope[x] == countryOf[i];
-      if (!s.isAboard()) {
+      // A through-rate haul starts pending and ends only once it has crossed an agreement border.
+      if (!s.isAboard() && vTariff[x] <= PENDING) {
         el.add(base[i], x, EdgeKind.LOAD, -1, true, endpoint(costs, x));
       }
-      if ((!s.isWater() || s.isAboard()) && home) {
+      if ((!s.isWater() || s.isAboard()) && home && vTariff[x] != PENDING) {
         el.add(x, base[i], EdgeKind.UNLOAD, -1, true, endpoint(costs, x));
       }
       // Changing service at a port: off one line, ashore, to board the next (with its wait).
@@ -237,13 +260,15 @@ public final class MultimodalGraph {
               }
             }
           } else {
-            el.add(
-                vid.get(key(from, s, -1, -1)),
-                vid.get(key(to, s, -1, -1)),
-                EdgeKind.MOVE,
-                li,
-                fwd,
-                costs.move(l, fwd, false));
+            for (int[] t : tariffSteps(member[from], member[to], s, members.size())) {
+              el.add(
+                  vid.get(key(from, s, -1, -1, t[0])),
+                  vid.get(key(to, s, -1, -1, t[1])),
+                  EdgeKind.MOVE,
+                  li,
+                  fwd,
+                  costs.move(l, fwd, false, t[0] != NATIONAL));
+            }
           }
         }
       }
@@ -263,15 +288,17 @@ public final class MultimodalGraph {
         boolean water = exit.isWater() || entry.isWater();
         for (int scope :
             water && countryOf[n] >= 0 ? new int[] {-1, countryOf[n]} : new int[] {-1}) {
-          Integer y = vid.get(key(n, entry, -1, entry.isWater() ? scope : -1));
-          if (y == null) {
-            continue;
-          }
           EdgeCost c = costs.transfer(t, dir[0].mode(), dir[1].mode(), scope >= 0);
-          for (int line : exit.isAboard() ? exitLines : List.of(-1)) {
-            Integer x = vid.get(key(n, exit, line, exit.isWater() ? scope : -1));
-            if (x != null) {
-              el.add(x, y, EdgeKind.TRANSFER, ti, dir[0] == t.from(), c);
+          for (int[] tt : transferTariffs(member[n], exit, entry, members.size())) {
+            Integer y = vid.get(key(n, entry, -1, entry.isWater() ? scope : -1, tt[1]));
+            if (y == null) {
+              continue;
+            }
+            for (int line : exit.isAboard() ? exitLines : List.of(-1)) {
+              Integer x = vid.get(key(n, exit, line, exit.isWater() ? scope : -1, tt[0]));
+              if (x != null) {
+                el.add(x, y, EdgeKind.TRANSFER, ti, dir[0] == t.from(), c);
+              }
             }
           }
         }
@@ -319,10 +346,104 @@ public final class MultimodalGraph {
   }
 
   private static long key(int phys, State s, int line, int scope) {
-    return ((long) phys << 36)
-        | ((long) (line + 1) << 14)
-        | ((long) (scope + 1) << 5)
+    return key(phys, s, line, scope, NATIONAL);
+  }
+
+  /** Bits: state 0-3, tariff 4-10, scope 11-18, line 19-38, physical node 39-63. */
+  private static long key(int phys, State s, int line, int scope, int tariff) {
+    return ((long) phys << 39)
+        | ((long) (line + 1) << 19)
+        | ((long) (scope + 1) << 11)
+        | ((long) tariff << 4)
         | s.ordinal();
+  }
+
+  /** Most countries of one through-rate agreement (tariff layers are subsets of them). */
+  static final int MAX_MEMBERS = 6;
+
+  /** Rail at national rates. */
+  private static final int NATIONAL = 0;
+
+  /**
+   * Rail at through-rates before the haul has left any member for another: tariff {@code 1 + M},
+   * where bit {@code c} of M says the haul has left member {@code c} for another member (which it
+   * may not re-enter). M empty is pending: the haul may not leave the rail yet.
+   */
+  private static final int PENDING = 1;
+
+  private static int through(int mask) {
+    return 1 + mask;
+  }
+
+  /** The tariff layers of a rail state at a node of member {@code m} (-1: not a member). */
+  private static List<Integer> tariffsAt(int m, int members) {
+    List<Integer> out = new ArrayList<>(List.of(NATIONAL));
+    if (m >= 0) {
+      for (int mask = 0; mask < 1 << members; mask++) {
+        if ((mask & 1 << m) == 0) {
+          out.add(through(mask));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The tariff layers (tail, head) a rail link joins: national everywhere; through-rates within the
+   * agreement's countries, entered where a haul comes in from outside, qualified on a border from
+   * one member into another not yet left, and left (out of the members' territory) only once
+   * qualified. Other modes have one layer.
+   */
+  private static List<int[]> tariffSteps(int from, int to, State s, int members) {
+    List<int[]> out = new ArrayList<>();
+    out.add(new int[] {NATIONAL, NATIONAL});
+    if (s.mode() != Mode.RAIL || (from < 0 && to < 0)) {
+      return out;
+    }
+    if (from < 0) {
+      out.add(new int[] {NATIONAL, PENDING});
+      return out;
+    }
+    for (int t : tariffsAt(from, members)) {
+      if (t == NATIONAL) {
+        continue;
+      }
+      int mask = t - 1;
+      if (to < 0) {
+        if (mask != 0) {
+          out.add(new int[] {t, NATIONAL});
+        }
+      } else if (to == from) {
+        out.add(new int[] {t, t});
+      } else if ((mask & 1 << to) == 0) {
+        out.add(new int[] {t, through(mask | 1 << from)});
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The tariff layers (exit, entry) of a terminal transfer at a node of member {@code m}: a break
+   * of gauge keeps the layer; cargo comes onto the rail national or pending, and leaves it national
+   * or qualified.
+   */
+  private static List<int[]> transferTariffs(int m, State exit, State entry, int members) {
+    boolean fromRail = exit.mode() == Mode.RAIL;
+    boolean toRail = entry.mode() == Mode.RAIL;
+    List<int[]> out = new ArrayList<>(List.of(new int[] {NATIONAL, NATIONAL}));
+    if (m < 0 || !(fromRail || toRail)) {
+      return out;
+    }
+    if (!fromRail) {
+      out.add(new int[] {NATIONAL, PENDING});
+      return out;
+    }
+    for (int t : tariffsAt(m, members)) {
+      if (t != NATIONAL && (toRail || t != PENDING)) {
+        out.add(new int[] {t, toRail ? t : NATIONAL});
+      }
+    }
+    return out;
   }
 
   /** The moving states a link carries: a gauge each for rail (both for dual), else its mode. */
@@ -424,6 +545,14 @@ public final class MultimodalGraph {
     return vScope[v] >= 0;
   }
 
+  /**
+   * True for a rail state of a haul at the through-rates of an agreement (pending or qualified),
+   * false for national rates and every other state.
+   */
+  public boolean isThroughRate(int v) {
+    return vTariff[v] != NATIONAL;
+  }
+
   public ServiceLines serviceLines() {
     return lines;
   }
@@ -485,7 +614,8 @@ public final class MultimodalGraph {
                 cm.move(
                     view.link(links.get(eRef[e])),
                     eForward.get(e),
-                    stateOf(csr.tail(e)).isWater() && !stateOf(csr.tail(e)).isAboard());
+                    stateOf(csr.tail(e)).isWater() && !stateOf(csr.tail(e)).isAboard(),
+                    vTariff[csr.tail(e)] != NATIONAL);
           };
     }
     return out;

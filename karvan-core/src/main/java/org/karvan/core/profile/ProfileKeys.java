@@ -68,6 +68,19 @@ public final class ProfileKeys {
               100,
               "rail tariff per 20ft-km where the country has none"),
           new ParameterSpec(
+              "rail.through.usd_per_teu_km.*",
+              "USD/(TEU km)",
+              0,
+              20,
+              "through-rate of an agreement in a country (ISO code suffix): for rail hauls that cross"
+                  + " a border between two countries with such a rate"),
+          new ParameterSpec(
+              "rail.through.usd_per_feu_km.*",
+              "USD/(FEU km)",
+              0,
+              40,
+              "through-rate per 40ft-km of an agreement in a country (ISO code suffix)"),
+          new ParameterSpec(
               "rail.usd_per_teu_km.*",
               "USD/(TEU km)",
               0,

@@ -67,7 +67,7 @@ public final class ResultJson {
     ObjectNode o = basis(n, scenario, c);
     o.put("date", date == null ? null : date.toString());
     ArrayNode a = o.putArray("eventsInForce");
-    inForce.forEach(e -> a.add(RouteJson.event(e)));
+    inForce.forEach(e -> a.add(RouteJson.event(e, n)));
     return o;
   }
 
@@ -76,7 +76,7 @@ public final class ResultJson {
    * are none (normal operation).
    */
   public static List<String> eventsText(
-      java.time.LocalDate date, List<org.karvan.core.model.NetworkEvent> inForce) {
+      Network n, java.time.LocalDate date, List<org.karvan.core.model.NetworkEvent> inForce) {
     List<String> out = new java.util.ArrayList<>();
     out.add(
         "Dated events on "
@@ -98,7 +98,7 @@ public final class ResultJson {
               + ": "
               + org.karvan.core.routing.Route.describe(e)
               + " [sources: "
-              + String.join("; ", e.provenance().sources())
+              + String.join("; ", e.provenance().sources().stream().map(n::cite).toList())
               + (e.provenance().estimated().isEmpty() ? "" : "; estimates marked")
               + "]");
     }

@@ -145,7 +145,7 @@ final class ReliabilityCommand implements Callable<Integer> {
       Cli.printJson(o, ResultJson.reliability(res));
       return ExitCodes.OK;
     }
-    ResultJson.eventsText(res.date(), res.eventsInForce()).forEach(o::println);
+    ResultJson.eventsText(res.network(), res.date(), res.eventsInForce()).forEach(o::println);
     o.printf(
         Locale.ROOT,
         "%d route(s), %d samples each, seed %d (%d ms); time in days, cost in USD (freight +"

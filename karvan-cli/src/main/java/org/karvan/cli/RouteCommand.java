@@ -148,7 +148,7 @@ final class RouteCommand implements Callable<Integer> {
           out.println(header);
         }
         String basis = ResultJson.basisText(net, res.scenario(), res.request().constraints());
-        ResultJson.eventsText(res.date(), res.eventsInForce()).forEach(out::println);
+        ResultJson.eventsText(net, res.date(), res.eventsInForce()).forEach(out::println);
         for (int i = 0; i < routes.size(); i++) {
           if (routes.size() > 1) {
             out.println();

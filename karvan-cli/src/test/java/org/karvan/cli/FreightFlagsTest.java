@@ -47,6 +47,19 @@ class FreightFlagsTest {
   }
 
   @Test
+  void eventSourcesAreRowsOfSourcesCsvCitedByUrl() throws Exception {
+    JsonNode r = json("route", "--from", "INNSA", "--to", "IRBND", "--format", "json");
+    // events.csv names sources.csv ids (humenglish-hormuz-15-vessels, ...); routes cite the URLs.
+    JsonNode d = r.path("disruptions").get(0);
+    assertThat(d.path("id").asText()).isEqualTo("HORMUZ_RESTRICTED_2026");
+    assertThat(d.path("sources").get(0).asText())
+        .startsWith("https://humenglish.com/latest/is-tehran-limiting-strait-transit");
+    assertThat(r.path("network").path("eventsInForce").toString())
+        .contains("https://humenglish.com/")
+        .doesNotContain("humenglish-hormuz-15-vessels");
+  }
+
+  @Test
   void twoDriversRestLessAndBadValuesExitTwo() throws Exception {
     String[] base = {"route", "--from", "INNSA", "--to", "RUMOW", "--format", "json"};
     double one = hoursOf(json(base), "DRIVER_REST");

@@ -189,6 +189,23 @@ public final class Network {
     return Optional.ofNullable(sources.get(id));
   }
 
+  /**
+   * A source reference as a reader can follow it: for an id of sources.csv its URL (or its title
+   * and publisher when it has none); anything else (a URL or a citation) as it is.
+   */
+  public String cite(String ref) {
+    Source s = sources.get(ref);
+    if (s == null) {
+      return ref;
+    }
+    if (s.url() != null && !s.url().isBlank()) {
+      return s.url();
+    }
+    return s.publisher() == null || s.publisher().isBlank()
+        ? s.title()
+        : s.title() + " (" + s.publisher() + ")";
+  }
+
   public Optional<Terminal> findTerminal(String id) {
     return Optional.ofNullable(terminals.get(id));
   }

@@ -5,12 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.routing.Route.Disruption;
 
 /** Collects the dated events a route meets into its {@link Route#disruptions}. */
 final class Disruptions {
   private final Map<NetworkEvent, double[]> met = new LinkedHashMap<>();
+  private final Network net;
+
+  Disruptions(Network net) {
+    this.net = net;
+  }
 
   /** One passage of the route over an edge restricted by {@code e}, adding hours and USD. */
   void met(NetworkEvent e, double hours, double usd) {
@@ -35,7 +41,7 @@ final class Disruptions {
                     a[1],
                     a[2],
                     e.capacityCut(),
-                    e.provenance().sources(),
+                    e.provenance().sources().stream().map(net::cite).toList(),
                     !e.provenance().estimated().isEmpty())));
     return out;
   }

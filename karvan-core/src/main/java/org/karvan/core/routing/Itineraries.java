@@ -164,7 +164,7 @@ public final class Itineraries {
 
     final EdgeCost[] costs;
     EventOverlay overlay = EventOverlay.NONE;
-    final Disruptions met = new Disruptions();
+    final Disruptions met;
 
     final PortCustoms portCustoms;
 
@@ -179,6 +179,7 @@ public final class Itineraries {
       this.n = g.network();
       this.c = c;
       this.hos = HoursOfService.Rules.of(profile, c.drivers());
+      this.met = new Disruptions(g.network());
       this.portCustoms = new PortCustoms(profile, g.network());
     }
 

@@ -107,7 +107,9 @@ class DatedEventsTest {
     assertThat(d.passages()).isEqualTo(1);
     assertThat(d.hours()).isCloseTo(2, within(1e-9));
     assertThat(d.usd()).isCloseTo(200, within(1e-9));
-    assertThat(d.sources()).containsExactly("test");
+    // The event cites the fixture's source id "test": the route cites it as a reader can follow
+    // it, by its title (the fixture's source has no URL).
+    assertThat(d.sources()).containsExactly("test fixture");
     List<Route.Event> stops =
         dated.events().stream().filter(e -> e.type() == Route.EventType.DISRUPTION).toList();
     assertThat(stops).hasSize(1);

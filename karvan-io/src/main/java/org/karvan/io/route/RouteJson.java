@@ -127,6 +127,11 @@ public final class RouteJson {
    * figures, what it does, sources and whether it holds estimates.
    */
   public static ObjectNode event(NetworkEvent e) {
+    return event(e, null);
+  }
+
+  /** As {@link #event(NetworkEvent)}, with source ids of {@code n}'s sources.csv cited by URL. */
+  public static ObjectNode event(NetworkEvent e, org.karvan.core.model.Network n) {
     ObjectNode x = MAPPER.createObjectNode();
     x.put("id", e.id());
     x.put("severity", e.severity().name());
@@ -144,7 +149,7 @@ public final class RouteJson {
     x.put("surchargePct", r(e.surchargePct(), 2));
     x.put("capacityCut", r(e.capacityCut(), 3));
     ArrayNode src = x.putArray("sources");
-    e.provenance().sources().forEach(src::add);
+    e.provenance().sources().forEach(s -> src.add(n == null ? s : n.cite(s)));
     x.put("estimated", !e.provenance().estimated().isEmpty());
     x.put("note", e.provenance().note());
     return x;

@@ -25,13 +25,15 @@ import org.karvan.io.bundle.BundleReader;
  *
  * <p>The test found twelve long lanes whose hand-placed waypoints cut a coast or an island (Red
  * Sea, Aegean, Sinop, the Channel, the Dutch coast, Bornholm, the Gulf of Kutch, Jask); their
- * waypoints were redrawn along the sea (their lengths are sea distances, unchanged).
+ * waypoints were redrawn along the sea (their lengths are sea distances, unchanged). Rings across
+ * the antimeridian are unwrapped before the ray count (a Fiji ring once made the Cape lane look as
+ * if it crossed land at 16.5 S).
  */
 class SeaLanesTest {
   static final Path ATLAS =
       Path.of("../karvan-server/src/main/resources/web/vendor/world-atlas/countries-50m.json");
 
-  /** lon0, lat0, lon1, lat1 of the passages, as in data/tools/sea_lanes.py. */
+  /** lon0, lat0, lon1, lat1 of the passages the 1:50m land closes. */
   static final Map<String, double[]> PASSAGES =
       Map.of(
           "Suez Canal", new double[] {32.15, 29.85, 32.7, 31.35},
@@ -40,14 +42,6 @@ class SeaLanesTest {
           "Danish straits", new double[] {9.5, 54.4, 13.0, 56.4},
           "Volga-Caspian canal and delta", new double[] {46.5, 45.2, 48.6, 46.7},
           "Lake Van", new double[] {42.2, 38.2, 43.8, 39.1});
-
-  /**
-   * Lines this test cannot yet judge. The Cape lane is reported near 16.5 S (in the Mozambique
-   * Channel and in the open South Atlantic): a ring across the antimeridian at that latitude (Fiji,
-   * its wrapping edge skipped) adds a lone crossing to the ray. Fix the ring handling, then empty
-   * the list; no other link may cross land.
-   */
-  static final java.util.Set<String> KNOWN = java.util.Set.of("S-NSA-RTM-CAPE");
 
   /** Land rings (lon, lat pairs) with their bounding boxes. */
   record Ring(double[] xs, double[] ys, double x0, double y0, double x1, double y1) {}
@@ -95,8 +89,9 @@ class SeaLanesTest {
               pts.add(a[k]);
             }
           }
-          double[] xs = pts.stream().mapToDouble(q -> q[0]).toArray();
-          double[] ys = pts.stream().mapToDouble(q -> q[1]).toArray();
+          List<double[]> ring = unwrapped(pts);
+          double[] xs = ring.stream().mapToDouble(q -> q[0]).toArray();
+          double[] ys = ring.stream().mapToDouble(q -> q[1]).toArray();
           rings.add(
               new Ring(
                   xs,
@@ -109,6 +104,37 @@ class SeaLanesTest {
       }
     }
     return rings;
+  }
+
+  /**
+   * A ring that crosses the antimeridian (Fiji, Chukotka) made continuous: after a jump of 180° or
+   * more, the following longitudes shift by ∓360°, so the ring spans e.g. 177°..182° instead of a
+   * box across the whole globe with one edge missing. A ring round a pole (Antarctica) stays open
+   * by 360° after unwrapping; it is closed along the pole.
+   */
+  static List<double[]> unwrapped(List<double[]> pts) {
+    List<double[]> out = new ArrayList<>();
+    double shift = 0;
+    for (int k = 0; k < pts.size(); k++) {
+      double[] q = pts.get(k);
+      if (k > 0) {
+        double dx = q[0] + shift - out.get(k - 1)[0];
+        if (dx >= 180) {
+          shift -= 360;
+        } else if (dx <= -180) {
+          shift += 360;
+        }
+      }
+      out.add(new double[] {q[0] + shift, q[1]});
+    }
+    double[] first = out.get(0);
+    double[] last = out.get(out.size() - 1);
+    if (Math.abs(first[0] - last[0]) >= 180) {
+      double pole = first[1] < 0 ? -90 : 90;
+      out.add(new double[] {last[0], pole});
+      out.add(new double[] {first[0], pole});
+    }
+    return out;
   }
 
   static double[][] reversed(double[][] a) {
@@ -128,20 +154,25 @@ class SeaLanesTest {
     }
     boolean in = false;
     for (Ring r : rings) {
-      if (x < r.x0() || x > r.x1() || y < r.y0() || y > r.y1()) {
-        continue;
+      // An unwrapped ring may reach past ±180°: test the point's copy 360° east or west too.
+      for (double cx : new double[] {x, x + 360, x - 360}) {
+        if (cx >= r.x0() && cx <= r.x1() && y >= r.y0() && y <= r.y1()) {
+          in ^= inRing(r, cx, y);
+        }
       }
-      double[] xs = r.xs();
-      double[] ys = r.ys();
-      for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
-        // An edge across the antimeridian (Fiji, Chukotka) is not an edge of the plane.
-        if (Math.abs(xs[i] - xs[j]) >= 180) {
-          continue;
-        }
-        if ((ys[i] > y) != (ys[j] > y)
-            && x < (xs[j] - xs[i]) * (y - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
-          in = !in;
-        }
+    }
+    return in;
+  }
+
+  /** Even-odd ray count of one (unwrapped) ring. */
+  static boolean inRing(Ring r, double x, double y) {
+    boolean in = false;
+    double[] xs = r.xs();
+    double[] ys = r.ys();
+    for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+      if ((ys[i] > y) != (ys[j] > y)
+          && x < (xs[j] - xs[i]) * (y - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
+        in = !in;
       }
     }
     return in;
@@ -153,6 +184,14 @@ class SeaLanesTest {
     assertThat(onLand(rings, 2.35, 48.85)).as("Paris is on land").isTrue();
     assertThat(onLand(rings, 51.0, 42.0)).as("the middle of the Caspian is water").isFalse();
     assertThat(onLand(rings, 65.0, 15.0)).as("the Arabian Sea is water").isFalse();
+    // Rings across the antimeridian: Viti Levu (Fiji), Chukotka on both sides of
+    // 180°, and the open sea at Fiji's latitude elsewhere (the Cape lane's false positive).
+    assertThat(onLand(rings, 178.0, -17.8)).as("Viti Levu is land").isTrue();
+    assertThat(onLand(rings, 175.0, 67.5)).as("Chukotka west of 180° is land").isTrue();
+    assertThat(onLand(rings, -175.0, 67.0)).as("Chukotka east of 180° is land").isTrue();
+    assertThat(onLand(rings, 42.0, -16.5)).as("the Mozambique Channel is water").isFalse();
+    assertThat(onLand(rings, -5.0, -16.5)).as("the South Atlantic is water").isFalse();
+    assertThat(onLand(rings, 20.0, -80.0)).as("Antarctica is land").isTrue();
     Network n = BundleReader.readDefault();
     List<String> crossing = new ArrayList<>();
     int checked = 0;
@@ -188,9 +227,6 @@ class SeaLanesTest {
       }
     }
     assertThat(checked).isGreaterThan(30);
-    java.util.Set<String> offenders = new java.util.TreeSet<>();
-    crossing.forEach(c -> offenders.add(c.substring(0, c.indexOf(' '))));
-    assertThat(offenders).as("sea lines across land: %s", crossing).isSubsetOf(KNOWN);
-    assertThat(KNOWN).as("fixed lines leave the list").isSubsetOf(offenders);
+    assertThat(crossing).as("sea lines across land").isEmpty();
   }
 }

@@ -34,207 +34,81 @@ public final class Plausibility {
       double errorAbove,
       String why) {}
 
-  /** Every range, by file and column. */
+  private static Range range(String file, String column, String unit, double... b) {
+    return new Range(file, column, unit, b[0], b[1], b[2], b[3], WHY.get(column));
+  }
+
+  /** The same bounds for another column. */
+  private static Range like(Range r, String file, String column) {
+    return new Range(
+        file, column, r.unit, r.errorBelow, r.warnBelow, r.warnAbove, r.errorAbove, r.why);
+  }
+
+  private static final java.util.Map<String, String> WHY =
+      java.util.Map.ofEntries(
+          java.util.Map.entry(
+              "length_km", "no link is longer than the Earth's circumference (40,075 km)"),
+          java.util.Map.entry(
+              "speed_kmh",
+              "no surface freight moves at 1,000 km/h; below 0.1 km/h nothing arrives"),
+          java.util.Map.entry(
+              "capacity_tpy",
+              "20 bn t/year exceeds all seaborne trade of the world (about 12 bn t)"),
+          java.util.Map.entry(
+              "clearance_ab_mean_h", "a clearance of more than a year is no crossing"),
+          java.util.Map.entry("fee_ab_usd", "a fee of a million USD per crossing is no tariff"),
+          java.util.Map.entry(
+              "capacity_per_day", "a million vehicles or wagons a day exceeds any crossing"),
+          java.util.Map.entry("handling_h", "handling that takes more than a year is no transfer"),
+          java.util.Map.entry(
+              "cost_usd_per_teu", "100,000 USD per TEU is many times a container's value"),
+          java.util.Map.entry(
+              "cost_usd_per_tonne", "10,000 USD per tonne exceeds the value of most cargo"),
+          java.util.Map.entry(
+              "sailings_per_week",
+              "fewer than one sailing a year is no service; one a minute is no ship"),
+          java.util.Map.entry("sailing_h", "no voyage takes more than a year"),
+          java.util.Map.entry("delay_mean_h", "a delay of more than ten years is a closure"),
+          java.util.Map.entry("surcharge_usd_per_teu", "a million USD per TEU is no surcharge"),
+          java.util.Map.entry("surcharge_pct", "a surcharge of 100 times the cost is no surcharge"),
+          java.util.Map.entry("rate_per_year", "more than one closure an hour is a closed route"),
+          java.util.Map.entry("duration_mean_days", "a closure of a hundred years is permanent"));
+
+  private static final String BC = "border_crossings.csv";
+  private static final Range CAPACITY =
+      range("links.csv", "capacity_tpy", "t/year", 1, 1e3, 2e9, 2e10);
+  private static final Range CLEARANCE = range(BC, "clearance_ab_mean_h", "h", 0, 0, 720, 8_760);
+  private static final Range FEE = range(BC, "fee_ab_usd", "USD", 0, 0, 5_000, 1e6);
+  private static final Range DELAY = range("events.csv", "delay_mean_h", "h", 0, 0, 2_160, 87_600);
+
+  /**
+   * Every range, by file and column (bounds: error below, warning below, warning above, error
+   * above).
+   */
   public static final List<Range> RANGES =
       List.of(
-          new Range(
-              "links.csv",
-              "length_km",
-              "km",
-              0.001,
-              0.05,
-              25_000,
-              40_075,
-              "no link is longer than the Earth's circumference (40,075 km)"),
-          new Range(
-              "links.csv",
-              "speed_kmh",
-              "km/h",
-              0.1,
-              3,
-              160,
-              1_000,
-              "no surface freight moves at 1,000 km/h; below 0.1 km/h nothing arrives"),
-          new Range(
-              "links.csv",
-              "capacity_tpy",
-              "t/year",
-              1,
-              1_000,
-              2e9,
-              2e10,
-              "20 bn t/year exceeds all seaborne trade of the world (about 12 bn t)"),
-          new Range(
-              "border_crossings.csv",
-              "clearance_ab_mean_h",
-              "h",
-              0,
-              0,
-              720,
-              8_760,
-              "a clearance of more than a year is no crossing"),
-          new Range(
-              "border_crossings.csv",
-              "clearance_ab_p90_h",
-              "h",
-              0,
-              0,
-              720,
-              8_760,
-              "a clearance of more than a year is no crossing"),
-          new Range(
-              "border_crossings.csv",
-              "clearance_ba_mean_h",
-              "h",
-              0,
-              0,
-              720,
-              8_760,
-              "a clearance of more than a year is no crossing"),
-          new Range(
-              "border_crossings.csv",
-              "clearance_ba_p90_h",
-              "h",
-              0,
-              0,
-              720,
-              8_760,
-              "a clearance of more than a year is no crossing"),
-          new Range(
-              "border_crossings.csv",
-              "fee_ab_usd",
-              "USD",
-              0,
-              0,
-              5_000,
-              1e6,
-              "a fee of a million USD per crossing is no tariff"),
-          new Range(
-              "border_crossings.csv",
-              "fee_ba_usd",
-              "USD",
-              0,
-              0,
-              5_000,
-              1e6,
-              "a fee of a million USD per crossing is no tariff"),
-          new Range(
-              "border_crossings.csv",
-              "capacity_per_day",
-              "units/day",
-              0,
-              1,
-              20_000,
-              1e6,
-              "a million vehicles or wagons a day exceeds any crossing"),
-          new Range(
-              "terminals.csv",
-              "handling_h",
-              "h",
-              0,
-              0,
-              336,
-              8_760,
-              "handling that takes more than a year is no transfer"),
-          new Range(
-              "terminals.csv",
-              "cost_usd_per_teu",
-              "USD/TEU",
-              0,
-              0,
-              2_000,
-              100_000,
-              "100,000 USD per TEU is many times a container's value"),
-          new Range(
-              "terminals.csv",
-              "cost_usd_per_tonne",
-              "USD/t",
-              0,
-              0,
-              200,
-              10_000,
-              "10,000 USD per tonne exceeds the value of most cargo"),
-          new Range(
-              "terminals.csv",
-              "capacity_tpy",
-              "t/year",
-              1,
-              1_000,
-              2e9,
-              2e10,
-              "20 bn t/year exceeds all seaborne trade of the world (about 12 bn t)"),
-          new Range(
-              "services.csv",
-              "sailings_per_week",
-              "1/week",
-              1.0 / 53,
-              0.23,
-              168,
-              10_080,
-              "fewer than one sailing a year is no service; one a minute is no ship"),
-          new Range(
-              "services.csv",
-              "sailing_h",
-              "h",
-              0.01,
-              0.25,
-              1_440,
-              8_760,
-              "no voyage takes more than a year"),
-          new Range(
-              "events.csv",
-              "delay_mean_h",
-              "h",
-              0,
-              0,
-              2_160,
-              87_600,
-              "a delay of more than ten years is a closure"),
-          new Range(
-              "events.csv",
-              "delay_p90_h",
-              "h",
-              0,
-              0,
-              2_160,
-              87_600,
-              "a delay of more than ten years is a closure"),
-          new Range(
-              "events.csv",
-              "surcharge_usd_per_teu",
-              "USD/TEU",
-              0,
-              0,
-              10_000,
-              1e6,
-              "a million USD per TEU is no surcharge"),
-          new Range(
-              "events.csv",
-              "surcharge_pct",
-              "%",
-              0,
-              0,
-              300,
-              10_000,
-              "a surcharge of 100 times the cost is no surcharge"),
-          new Range(
-              "events.csv",
-              "rate_per_year",
-              "1/year",
-              0,
-              0,
-              52,
-              8_760,
-              "more than one closure an hour is a closed route"),
-          new Range(
-              "events.csv",
-              "duration_mean_days",
-              "days",
-              0,
-              0,
-              365,
-              36_500,
-              "a closure of a hundred years is permanent"));
+          range("links.csv", "length_km", "km", 0.001, 0.05, 25_000, 40_075),
+          range("links.csv", "speed_kmh", "km/h", 0.1, 3, 160, 1_000),
+          CAPACITY,
+          CLEARANCE,
+          like(CLEARANCE, BC, "clearance_ab_p90_h"),
+          like(CLEARANCE, BC, "clearance_ba_mean_h"),
+          like(CLEARANCE, BC, "clearance_ba_p90_h"),
+          FEE,
+          like(FEE, BC, "fee_ba_usd"),
+          range(BC, "capacity_per_day", "units/day", 0, 1, 20_000, 1e6),
+          range("terminals.csv", "handling_h", "h", 0, 0, 336, 8_760),
+          range("terminals.csv", "cost_usd_per_teu", "USD/TEU", 0, 0, 2_000, 1e5),
+          range("terminals.csv", "cost_usd_per_tonne", "USD/t", 0, 0, 200, 1e4),
+          like(CAPACITY, "terminals.csv", "capacity_tpy"),
+          range("services.csv", "sailings_per_week", "1/week", 1.0 / 53, 0.23, 168, 10_080),
+          range("services.csv", "sailing_h", "h", 0.01, 0.25, 1_440, 8_760),
+          DELAY,
+          like(DELAY, "events.csv", "delay_p90_h"),
+          range("events.csv", "surcharge_usd_per_teu", "USD/TEU", 0, 0, 1e4, 1e6),
+          range("events.csv", "surcharge_pct", "%", 0, 0, 300, 1e4),
+          range("events.csv", "rate_per_year", "1/year", 0, 0, 52, 8_760),
+          range("events.csv", "duration_mean_days", "days", 0, 0, 365, 36_500));
 
   /** The range of a column. */
   public static Range of(String file, String column) {

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bundle loader's caps as a user meets them: exit 2, the file and the cap named, no trace. */
-class BundleCapsCliTest {
+/**
+ * Issue 12 as a user meets it: the bundle loader's caps (exit 2, the file and the cap named, no
+ * trace), honest help, and places typed in Cyrillic or Persian.
+ */
+class HardeningCliTest {
   @TempDir Path tmp;
 
   Path exported() {
@@ -80,5 +83,15 @@ class BundleCapsCliTest {
     assertThat(r.out().replace("--token-env", "")).doesNotContain("--token");
     CliTest.Run bad = CliTest.run("serve", "--token", "x");
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void cyrillicAndPersianPlacesRoute() {
+    CliTest.Run r = CliTest.run("route", "--from", "Баку", "--to", "تهران", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"AZBAK\"").contains("\"IRTHR\"");
+    CliTest.Run ship = CliTest.run("route", "--from", "\uD83D\uDEA2", "--to", "Москва");
+    assertThat(ship.code()).isEqualTo(2);
+    assertThat(ship.err()).contains("unknown place").doesNotContain("empty place name");
   }
 }

@@ -39,9 +39,10 @@ class SharedStoreTest {
   void twoServersOnOneSqliteFileNeverAnswer5xxAndRefuseStaleVersions() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("shared.db");
     ServerConfig c = ServerConfig.defaults().withPort(0).withDb(url, null, null).withToken(TOKEN);
+    // One server in this JVM, the other in its own process: SQLite's file locks between them.
     try (KarvanServer a = KarvanServer.start(c, null);
-        KarvanServer b = KarvanServer.start(c, null)) {
-      Http[] http = {new Http(a.baseUrl()), new Http(b.baseUrl())};
+        ServerProcess b = ServerProcess.start(url, TOKEN, dir.resolve("b.err"))) {
+      Http[] http = {new Http(a.baseUrl()), new Http(b.base)};
       Http.Res created = http[0].post("/api/scenarios/saved", body("shared", 0), TOKEN);
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       String id = created.json().get("id").asText();
@@ -142,5 +143,35 @@ class SharedStoreTest {
       st.execute("ROLLBACK");
     }
     assertThat(store.update(s.id(), "held", "", "{\"a\":1}", 1)).isPresent();
+  }
+
+  @Test
+  void aServerWhoseDatabaseStaysLockedAnswers503WithRetryAfter() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("locked.db");
+    ServerConfig c = ServerConfig.defaults().withPort(0).withDb(url, null, null).withToken(TOKEN);
+    try (KarvanServer s = KarvanServer.start(c, null)) {
+      Http h = new Http(s.baseUrl());
+      Http.Res created = h.post("/api/scenarios/saved", body("locked", 0), TOKEN);
+      String id = created.json().get("id").asText();
+      // Another writer holds the write lock for longer than the server's busy timeout.
+      try (var other = java.sql.DriverManager.getConnection(url);
+          var st = other.createStatement()) {
+        st.execute("BEGIN IMMEDIATE");
+        long t0 = System.nanoTime();
+        Http.Res r = h.put("/api/scenarios/saved/" + id, body("locked", 1), TOKEN, "\"1\"");
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        st.execute("ROLLBACK");
+        assertThat(r.status()).as(r.body()).isEqualTo(503);
+        assertThat(r.raw().headers().firstValue("Retry-After")).contains("1");
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asText()).contains("database is busy");
+        assertThat(ms).isGreaterThanOrEqualTo(ScenarioStore.DEFAULT_BUSY_TIMEOUT_MS - 500L);
+        // Reads are not blocked by a writer (WAL).
+        assertThat(h.get("/api/scenarios/saved/" + id).status()).isEqualTo(200);
+      }
+      // Once the lock is gone the same write succeeds.
+      Http.Res ok = h.put("/api/scenarios/saved/" + id, body("locked", 1), TOKEN, "\"1\"");
+      assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    }
   }
 }

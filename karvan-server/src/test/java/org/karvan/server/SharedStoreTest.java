@@ -174,4 +174,32 @@ class SharedStoreTest {
       assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     }
   }
+
+  @Test
+  void storesOpenedAtOnceOnANewFileAllMigrateIt() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String url = "jdbc:sqlite:" + dir.resolve("new-" + round + ".db");
+      int n = 4;
+      CyclicBarrier go = new CyclicBarrier(n);
+      ExecutorService ex = Executors.newFixedThreadPool(n);
+      List<Future<ScenarioStore>> fs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        fs.add(
+            ex.submit(
+                () -> {
+                  go.await();
+                  return new ScenarioStore(url, null, null);
+                }));
+      }
+      List<String> tokens = new ArrayList<>();
+      for (Future<ScenarioStore> f : fs) {
+        ScenarioStore st = f.get(60, TimeUnit.SECONDS);
+        st.initToken(null, tokens::add);
+        assertThat(st.health().up()).isTrue();
+      }
+      ex.shutdown();
+      assertThat(tokens).hasSize(n);
+      assertThat(new java.util.HashSet<>(tokens)).as("one token for all").hasSize(1);
+    }
+  }
 }

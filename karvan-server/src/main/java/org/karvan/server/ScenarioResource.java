@@ -307,6 +307,14 @@ final class ScenarioResource {
       security = @OpenApiSecurity(name = "BearerAuth"),
       requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = JSON)),
       responses = {
+        @OpenApiResponse(
+            status = "503",
+            description = "the database is busy (Retry-After) or unreachable",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
+        @OpenApiResponse(
+            status = "507",
+            description = "the disk holding the database is full",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
         @OpenApiResponse(status = "201", content = @OpenApiContent(from = SavedScenarioDoc.class)),
         @OpenApiResponse(
             status = "401",
@@ -343,6 +351,14 @@ final class ScenarioResource {
       security = @OpenApiSecurity(name = "BearerAuth"),
       requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = JSON)),
       responses = {
+        @OpenApiResponse(
+            status = "503",
+            description = "the database is busy (Retry-After) or unreachable",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
+        @OpenApiResponse(
+            status = "507",
+            description = "the disk holding the database is full",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = SavedScenarioDoc.class)),
         @OpenApiResponse(
             status = "401",
@@ -394,6 +410,14 @@ final class ScenarioResource {
               description = "Bearer <API token>"),
       security = @OpenApiSecurity(name = "BearerAuth"),
       responses = {
+        @OpenApiResponse(
+            status = "503",
+            description = "the database is busy (Retry-After) or unreachable",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
+        @OpenApiResponse(
+            status = "507",
+            description = "the disk holding the database is full",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
         @OpenApiResponse(status = "204"),
         @OpenApiResponse(
             status = "401",

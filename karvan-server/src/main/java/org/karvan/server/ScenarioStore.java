@@ -154,11 +154,6 @@ final class ScenarioStore implements AutoCloseable {
     return DriverManager.getConnection(url, props);
   }
 
-  /** True when the database answers and the last write did not find the disk full. */
-  boolean healthy() {
-    return health().up();
-  }
-
   /**
    * The database's health: DOWN when it does not answer a query, FULL when the last write failed
    * because the disk (or the database's size limit) was full and no write has succeeded since.
@@ -169,7 +164,8 @@ final class ScenarioStore implements AutoCloseable {
         ResultSet rs = ps.executeQuery()) {
       rs.next();
     } catch (SQLException e) {
-      return new Health("DOWN", "database: " + e.getMessage());
+      // The SQL state only: the message may name hosts or files, and health is public.
+      return new Health("DOWN", "the database does not answer (SQL state " + e.getSQLState() + ")");
     }
     String full = fullSince;
     return full == null ? new Health("UP", null) : new Health("FULL", full);

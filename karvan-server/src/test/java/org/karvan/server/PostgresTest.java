@@ -236,4 +236,27 @@ class PostgresTest {
       ex.shutdownNow();
     }
   }
+
+  @Test
+  void aRowLockedLongerThanTheBusyTimeoutIsBusyNotAnError() throws Exception {
+    ScenarioStore store = new ScenarioStore(url, "karvan", null, 300);
+    ScenarioStore.Saved s = store.create("pg-locked", "", "{}");
+    try (var other = java.sql.DriverManager.getConnection(url, "karvan", null)) {
+      other.setAutoCommit(false);
+      try (var ps =
+          other.prepareStatement("SELECT id FROM saved_scenario WHERE id = ? FOR UPDATE")) {
+        ps.setString(1, s.id());
+        ps.executeQuery().close();
+      }
+      long t0 = System.nanoTime();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> store.update(s.id(), "pg-locked", "", "{}", 1))
+          .isInstanceOf(ScenarioStore.Busy.class)
+          .hasMessageContaining("busy");
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isBetween(250L, 5_000L);
+      other.rollback();
+    }
+    assertThat(store.update(s.id(), "pg-locked", "", "{}", 1).orElseThrow().version()).isEqualTo(2);
+    assertThat(store.delete(s.id())).isTrue();
+  }
 }

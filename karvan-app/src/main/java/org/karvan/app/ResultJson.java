@@ -26,8 +26,7 @@ public final class ResultJson {
   }
 
   static double r(double v, int digits) {
-    double f = Math.pow(10, digits);
-    return Math.round(v * f) / f;
+    return RouteJson.round(v, digits);
   }
 
   private static void putNullable(ObjectNode o, String k, Double v, int digits) {

@@ -25,7 +25,15 @@ public final class Main {
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return ExitCodes.USAGE;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "karvan: out of memory; the input is too large for this Java heap (raise it with"
+              + " -Xmx, e.g. java -Xmx4g -jar karvan.jar ...)");
+      code = ExitCodes.INTERNAL;
+    }
     out.flush();
     err.flush();
     return code;

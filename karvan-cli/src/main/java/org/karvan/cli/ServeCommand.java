@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
       "  karvan serve --port 9000 --network my-network/",
       "  karvan serve --db jdbc:postgresql://127.0.0.1:5432/karvan --db-user karvan",
       "",
-      "Writes (saved scenarios) need the API token: set KARVAN_API_TOKEN or --token, or use the",
-      "token printed once at the first start. See docs/server.md."
+      "Writes (saved scenarios) need the API token: set the environment variable KARVAN_API_TOKEN",
+      "(or the one named by --token-env), or use the token printed once at the first start. The",
+      "token is never a command-line argument, which other users could read. See docs/server.md."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -149,8 +148,7 @@ final class Engine {
   }
 
   static String norm(String s) {
-    String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return d.toLowerCase(Locale.ROOT).replace('ı', 'i').replaceAll("[^a-z0-9]+", " ").trim();
+    return org.karvan.core.routing.Places.norm(s);
   }
 
   /**
@@ -164,7 +162,8 @@ final class Engine {
     for (Node n : net.nodes()) {
       int best = Integer.MAX_VALUE;
       if (nq.isEmpty()) {
-        best = 5;
+        // No query lists every place; a query of only symbols (an emoji) matches none.
+        best = q == null || q.isBlank() ? 5 : Integer.MAX_VALUE;
       } else if (n.id().equalsIgnoreCase(q.trim())) {
         best = 0;
       } else {

@@ -55,10 +55,14 @@ final class NetworkResource {
         @OpenApiResponse(status = "503", content = @OpenApiContent(type = JSON))
       })
   private void health(Context ctx) {
-    boolean db = store.healthy();
+    ScenarioStore.Health h = store.health();
+    boolean db = h.up();
     ObjectNode o = RouteJson.MAPPER.createObjectNode();
     o.put("status", db ? "UP" : "DEGRADED");
-    o.put("database", db ? "UP" : "DOWN");
+    o.put("database", h.status());
+    if (h.detail() != null) {
+      o.put("databaseDetail", h.detail());
+    }
     o.put("network", engine.net.manifest().name() + " " + engine.net.manifest().version());
     o.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
     o.put("queued", pool.getQueue().size());

@@ -24,7 +24,6 @@ import org.karvan.app.ChartService;
 import org.karvan.app.CompareService;
 import org.karvan.app.ResultJson;
 import org.karvan.io.route.RouteJson;
-import org.karvan.server.ApiException.FieldError;
 
 /** Scenario endpoints: compare, time/cost-distance chart, report, built-in and saved scenarios. */
 final class ScenarioResource {
@@ -205,19 +204,66 @@ final class ScenarioResource {
     return o;
   }
 
+  /** Saved scenarios per page of GET /api/scenarios when no limit is given, and the most. */
+  static final int DEFAULT_PAGE = 100;
+
+  static final int MAX_PAGE = 1000;
+
   @OpenApi(
       path = "/api/scenarios",
       methods = HttpMethod.GET,
-      summary = "Built-in scenarios and saved user scenarios",
+      summary = "Built-in scenarios and one page of the saved user scenarios",
+      description =
+          "Saved scenarios by name, a page at a time: limit (default 100, at most 1000) from"
+              + " offset (default 0). The answer gives savedTotal, limit, offset and next (the"
+              + " offset of the next page, or null on the last page).",
       operationId = "listScenarios",
       tags = "scenarios",
-      responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)))
+      queryParams = {
+        @OpenApiParam(
+            name = "limit",
+            type = Integer.class,
+            description = "Saved scenarios per page (1 to 1000, default 100)"),
+        @OpenApiParam(
+            name = "offset",
+            type = Integer.class,
+            description = "How many to skip (default 0)")
+      },
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)),
+        @OpenApiResponse(
+            status = "422",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
+      })
   private void listScenarios(Context ctx) {
+    Params p = Params.query(ctx.queryParamMap());
+    p.allowOnly(Set.of("limit", "offset"));
+    Integer limit = p.integer("limit");
+    Integer offset = p.integer("offset");
+    if (limit != null && (limit < 1 || limit > MAX_PAGE)) {
+      p.error("limit", "must be between 1 and " + MAX_PAGE + ", got " + limit);
+    }
+    if (offset != null && offset < 0) {
+      p.error("offset", "must be 0 or more, got " + offset);
+    }
+    p.throwIfErrors();
+    int lim = limit == null ? DEFAULT_PAGE : limit;
+    int off = offset == null ? 0 : offset;
+    long total = StoreProblems.call(store::count);
+    List<ScenarioStore.Saved> page = StoreProblems.call(() -> store.list(lim, off));
     ObjectNode o = RouteJson.MAPPER.createObjectNode();
     o.set("builtin", scenarios.builtinJson());
     ArrayNode saved = o.putArray("saved");
-    for (ScenarioStore.Saved s : store.list()) {
+    for (ScenarioStore.Saved s : page) {
       saved.add(savedJson(s, false));
+    }
+    o.put("savedTotal", total);
+    o.put("limit", lim);
+    o.put("offset", off);
+    if ((long) off + page.size() < total && !page.isEmpty()) {
+      o.put("next", off + page.size());
+    } else {
+      o.putNull("next");
     }
     Api.json(ctx, o);
   }
@@ -237,8 +283,7 @@ final class ScenarioResource {
       })
   private void getSaved(Context ctx) {
     ScenarioStore.Saved s =
-        store
-            .get(ctx.pathParam("id"))
+        StoreProblems.call(() -> store.get(ctx.pathParam("id")))
             .orElseThrow(
                 () -> ApiException.notFound("no saved scenario '" + ctx.pathParam("id") + "'"));
     ctx.header("ETag", "\"" + s.version() + "\"");
@@ -262,6 +307,14 @@ final class ScenarioResource {
       security = @OpenApiSecurity(name = "BearerAuth"),
       requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = JSON)),
       responses = {
+        @OpenApiResponse(
+            status = "503",
+            description = "the database is busy (Retry-After) or unreachable",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
+        @OpenApiResponse(
+            status = "507",
+            description = "the disk holding the database is full",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
         @OpenApiResponse(status = "201", content = @OpenApiContent(from = SavedScenarioDoc.class)),
         @OpenApiResponse(
             status = "401",
@@ -276,24 +329,12 @@ final class ScenarioResource {
   private void createSaved(Context ctx) {
     requireToken(ctx);
     Scenarios.Checked c = scenarios.check(Api.jsonBody(ctx));
-    try {
-      ScenarioStore.Saved s = store.create(c.name(), c.description(), c.body());
-      ctx.status(201);
-      ctx.header("Location", "/api/scenarios/saved/" + s.id());
-      ctx.header("ETag", "\"" + s.version() + "\"");
-      Api.json(ctx, savedJson(s, true));
-    } catch (ScenarioStore.Conflict e) {
-      throw conflict(e);
-    }
-  }
-
-  private static ApiException conflict(ScenarioStore.Conflict e) {
-    return new ApiException(
-        409,
-        "conflict",
-        "Conflict",
-        e.getMessage(),
-        List.of(new FieldError("name", e.getMessage())));
+    ScenarioStore.Saved s =
+        StoreProblems.call(() -> store.create(c.name(), c.description(), c.body()));
+    ctx.status(201);
+    ctx.header("Location", "/api/scenarios/saved/" + s.id());
+    ctx.header("ETag", "\"" + s.version() + "\"");
+    Api.json(ctx, savedJson(s, true));
   }
 
   @OpenApi(
@@ -310,6 +351,14 @@ final class ScenarioResource {
       security = @OpenApiSecurity(name = "BearerAuth"),
       requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = JSON)),
       responses = {
+        @OpenApiResponse(
+            status = "503",
+            description = "the database is busy (Retry-After) or unreachable",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
+        @OpenApiResponse(
+            status = "507",
+            description = "the disk holding the database is full",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = SavedScenarioDoc.class)),
         @OpenApiResponse(
             status = "401",
@@ -336,17 +385,15 @@ final class ScenarioResource {
         throw ApiException.invalid("If-Match", "must be a version ETag such as \"3\"");
       }
     }
-    try {
-      ScenarioStore.Saved s =
-          store
-              .update(ctx.pathParam("id"), c.name(), c.description(), c.body(), expected)
-              .orElseThrow(
-                  () -> ApiException.notFound("no saved scenario '" + ctx.pathParam("id") + "'"));
-      ctx.header("ETag", "\"" + s.version() + "\"");
-      Api.json(ctx, savedJson(s, true));
-    } catch (ScenarioStore.Conflict e) {
-      throw conflict(e);
-    }
+    Integer version = expected;
+    ScenarioStore.Saved s =
+        StoreProblems.call(
+                () ->
+                    store.update(ctx.pathParam("id"), c.name(), c.description(), c.body(), version))
+            .orElseThrow(
+                () -> ApiException.notFound("no saved scenario '" + ctx.pathParam("id") + "'"));
+    ctx.header("ETag", "\"" + s.version() + "\"");
+    Api.json(ctx, savedJson(s, true));
   }
 
   @OpenApi(
@@ -363,6 +410,14 @@ final class ScenarioResource {
               description = "Bearer <API token>"),
       security = @OpenApiSecurity(name = "BearerAuth"),
       responses = {
+        @OpenApiResponse(
+            status = "503",
+            description = "the database is busy (Retry-After) or unreachable",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
+        @OpenApiResponse(
+            status = "507",
+            description = "the disk holding the database is full",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
         @OpenApiResponse(status = "204"),
         @OpenApiResponse(
             status = "401",
@@ -373,7 +428,7 @@ final class ScenarioResource {
       })
   private void deleteSaved(Context ctx) {
     requireToken(ctx);
-    if (!store.delete(ctx.pathParam("id"))) {
+    if (!StoreProblems.call(() -> store.delete(ctx.pathParam("id")))) {
       throw ApiException.notFound("no saved scenario '" + ctx.pathParam("id") + "'");
     }
     ctx.status(204);

@@ -19,13 +19,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Saved user scenarios in a relational database: SQLite (default, a file) or PostgreSQL. The schema
  * is created and upgraded by Flyway migrations ({@code db/migration}). Every write is one
  * transaction, committed before the write is acknowledged; SQLite runs in WAL mode with {@code
  * synchronous=FULL}, so a killed server loses nothing it acknowledged.
+ *
+ * <p>The store is safe when shared by several servers (processes) on one SQLite file or one
+ * PostgreSQL database: SQLite write transactions start with {@code BEGIN IMMEDIATE} (the write lock
+ * is taken first, so a read never has to be upgraded to a write, which SQLite refuses with {@code
+ * SQLITE_BUSY} whatever the busy timeout), waiting up to the busy timeout for another writer;
+ * PostgreSQL waits for row locks up to the same {@code lock_timeout}. Optimistic versions
+ * (If-Match) are checked inside the write transaction. A lock not obtained in time is {@link Busy};
+ * a full disk or database is {@link Full}; an unreachable database is {@link Down}.
  */
 final class ScenarioStore implements AutoCloseable {
   /** One saved scenario. */
@@ -45,13 +57,52 @@ final class ScenarioStore implements AutoCloseable {
     }
   }
 
+  /** The database is locked by another writer for longer than the busy timeout: retry. */
+  static final class Busy extends RuntimeException {
+    Busy(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The disk (or the database's size limit) is full: nothing was written. */
+  static final class Full extends RuntimeException {
+    Full(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The database cannot be reached or opened. */
+  static final class Down extends RuntimeException {
+    Down(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The store's health: {@code UP}, {@code FULL} (the last write found the disk full) or DOWN. */
+  record Health(String status, String detail) {
+    boolean up() {
+      return status.equals("UP");
+    }
+  }
+
+  /** How long a write waits for another writer's lock before {@link Busy}. */
+  static final int DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
   private final String url;
   private final Properties props = new Properties();
   private final boolean sqlite;
+  private final int busyTimeoutMs;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private volatile String fullSince;
 
   ScenarioStore(String url, String user, String password) {
+    this(url, user, password, DEFAULT_BUSY_TIMEOUT_MS);
+  }
+
+  ScenarioStore(String url, String user, String password, int busyTimeoutMs) {
     this.url = url;
     this.sqlite = url.startsWith("jdbc:sqlite:");
+    this.busyTimeoutMs = busyTimeoutMs;
     if (user != null) {
       props.setProperty("user", user);
     }
@@ -61,7 +112,8 @@ final class ScenarioStore implements AutoCloseable {
     if (sqlite) {
       props.setProperty("journal_mode", "WAL");
       props.setProperty("synchronous", "FULL");
-      props.setProperty("busy_timeout", "10000");
+      props.setProperty("busy_timeout", Integer.toString(busyTimeoutMs));
+      props.setProperty("transaction_mode", "IMMEDIATE");
       props.setProperty("foreign_keys", "true");
       String file = url.substring("jdbc:sqlite:".length());
       if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
@@ -73,11 +125,25 @@ final class ScenarioStore implements AutoCloseable {
         }
       }
     }
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    var flyway = Flyway.configure().locations("classpath:db/migration");
+    if (sqlite) {
+      // The migration connection waits for other servers' locks like every other connection.
+      SQLiteDataSource ds = new SQLiteDataSource(new SQLiteConfig(props));
+      ds.setUrl(url);
+      flyway.dataSource(ds);
+    } else {
+      flyway.dataSource(url, user, password);
+    }
+    try {
+      flyway.load().migrate();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql) {
+          throw classify("preparing the database", sql);
+        }
+      }
+      throw e;
+    }
   }
 
   String url() {
@@ -88,31 +154,60 @@ final class ScenarioStore implements AutoCloseable {
     return DriverManager.getConnection(url, props);
   }
 
-  /** True when the database answers. */
-  boolean healthy() {
+  /**
+   * The database's health: DOWN when it does not answer a query, FULL when the last write failed
+   * because the disk (or the database's size limit) was full and no write has succeeded since.
+   */
+  Health health() {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM saved_scenario");
         ResultSet rs = ps.executeQuery()) {
-      return rs.next();
+      rs.next();
     } catch (SQLException e) {
-      return false;
+      // The SQL state only: the message may name hosts or files, and health is public.
+      return new Health("DOWN", "the database does not answer (SQL state " + e.getSQLState() + ")");
     }
+    String full = fullSince;
+    return full == null ? new Health("UP", null) : new Health("FULL", full);
   }
 
+  /** All saved scenarios, by name. */
   List<Saved> list() {
+    return list(Integer.MAX_VALUE, 0);
+  }
+
+  /**
+   * One page of the saved scenarios, by name (then id): at most {@code limit} from {@code offset}.
+   */
+  List<Saved> list(int limit, long offset) {
     try (Connection c = connect();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT id, name, description, body, version, created_at, updated_at"
-                    + " FROM saved_scenario ORDER BY name");
-        ResultSet rs = ps.executeQuery()) {
-      List<Saved> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(row(rs));
+                    + " FROM saved_scenario ORDER BY name, id LIMIT ? OFFSET ?")) {
+      ps.setInt(1, limit);
+      ps.setLong(2, offset);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Saved> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+        return out;
       }
-      return out;
     } catch (SQLException e) {
-      throw new IllegalStateException("database: " + e.getMessage(), e);
+      throw classify("reading saved scenarios", e);
+    }
+  }
+
+  /** How many scenarios are saved. */
+  long count() {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM saved_scenario");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw classify("counting saved scenarios", e);
     }
   }
 
@@ -127,7 +222,7 @@ final class ScenarioStore implements AutoCloseable {
         return rs.next() ? Optional.of(row(rs)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("database: " + e.getMessage(), e);
+      throw classify("reading a saved scenario", e);
     }
   }
 
@@ -147,32 +242,93 @@ final class ScenarioStore implements AutoCloseable {
   }
 
   private <T> T inTransaction(Tx<T> work) {
-    if (sqlite) {
-      // SQLite has one writer at a time; serialising here avoids SQLITE_BUSY on lock upgrades.
-      synchronized (this) {
-        return transaction(work);
-      }
+    // Within one process, writers queue here (fair, bounded by the busy timeout) rather than poll
+    // SQLite's lock; across processes, BEGIN IMMEDIATE and the busy timeout do the same.
+    boolean locked;
+    try {
+      locked = writeLock.tryLock(busyTimeoutMs, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Busy("interrupted while waiting for the database", e);
     }
-    return transaction(work);
+    if (!locked) {
+      throw new Busy(
+          "the database is busy: another write held it for more than " + busyTimeoutMs + " ms",
+          null);
+    }
+    try {
+      T out = transaction(work);
+      fullSince = null;
+      return out;
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   private <T> T transaction(Tx<T> work) {
     try (Connection c = connect()) {
       c.setAutoCommit(false);
       try {
+        if (!sqlite) {
+          try (var st = c.createStatement()) {
+            st.execute("SET LOCAL lock_timeout = " + busyTimeoutMs);
+          }
+        }
         T out = work.run(c);
         c.commit();
         return out;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException rollbackFailed) {
+          // SQLite may already have rolled back (SQLITE_FULL): the first error is the cause.
+          e.addSuppressed(rollbackFailed);
+        }
         throw e;
       }
     } catch (SQLException e) {
       if (isUniqueViolation(e)) {
         throw new Conflict("a saved scenario with this name already exists");
       }
-      throw new IllegalStateException("database: " + e.getMessage(), e);
+      throw classify("writing", e);
     }
+  }
+
+  /** The exception for a database error: busy, full, down, or (otherwise) a plain failure. */
+  private RuntimeException classify(String doing, SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    String msg = String.valueOf(e.getMessage());
+    int code = sqlite ? e.getErrorCode() & 0xff : -1;
+    if (code == 5
+        || code == 6
+        || msg.contains("SQLITE_BUSY")
+        || msg.contains("SQLITE_LOCKED")
+        || state.equals("55P03")
+        || state.equals("40001")
+        || state.equals("40P01")) {
+      return new Busy(
+          "the database is busy (locked by another writer for more than "
+              + busyTimeoutMs
+              + " ms) while "
+              + doing
+              + "; retry",
+          e);
+    }
+    if (code == 13 || msg.contains("SQLITE_FULL") || state.equals("53100")) {
+      String detail =
+          "the disk holding the scenario database is full (" + firstLine(msg) + ") while " + doing;
+      fullSince = Instant.now() + ": " + detail;
+      return new Full(detail, e);
+    }
+    if (code == 14 || state.startsWith("08") || state.equals("57P01") || state.equals("57P03")) {
+      return new Down("the database cannot be reached while " + doing + ": " + firstLine(msg), e);
+    }
+    return new IllegalStateException("database, " + doing + ": " + msg, e);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static boolean isUniqueViolation(SQLException e) {
@@ -212,7 +368,9 @@ final class ScenarioStore implements AutoCloseable {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT id, name, description, body, version, created_at, updated_at"
-                      + " FROM saved_scenario WHERE id = ?")) {
+                      + " FROM saved_scenario WHERE id = ?"
+                      // SQLite holds the database's write lock already (BEGIN IMMEDIATE).
+                      + (sqlite ? "" : " FOR UPDATE"))) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
@@ -240,7 +398,10 @@ final class ScenarioStore implements AutoCloseable {
             ps.setString(6, id);
             ps.setInt(7, old.version());
             if (ps.executeUpdate() != 1) {
-              throw new Conflict("the scenario changed concurrently; retry");
+              throw new Conflict(
+                  "version mismatch: the scenario changed concurrently (version "
+                      + old.version()
+                      + " is no longer current); read it again");
             }
           }
           return Optional.of(
@@ -281,6 +442,15 @@ final class ScenarioStore implements AutoCloseable {
       hashSink.accept(sha256(configured));
       return Optional.empty();
     }
+    try {
+      return storeToken(hashSink);
+    } catch (Conflict e) {
+      // Another server stored its token between our read and our insert: use that one.
+      return storeToken(hashSink);
+    }
+  }
+
+  private Optional<String> storeToken(java.util.function.Consumer<String> hashSink) {
     return inTransaction(
         c -> {
           try (PreparedStatement ps =

@@ -45,7 +45,7 @@ final class Scenarios implements ScenarioSource {
       return Optional.empty();
     }
     String id = ref.substring("saved:".length());
-    Optional<ScenarioStore.Saved> s = store.get(id);
+    Optional<ScenarioStore.Saved> s = StoreProblems.call(() -> store.get(id));
     if (s.isEmpty()) {
       return Optional.empty();
     }

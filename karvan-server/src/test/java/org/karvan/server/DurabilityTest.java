@@ -2,9 +2,6 @@ package org.karvan.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,37 +24,10 @@ class DurabilityTest {
     Path db = dir.resolve("durable.db");
     String url = "jdbc:sqlite:" + db;
     String token = "durability-token";
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ServerMain.class.getName(),
-                "--port",
-                "0",
-                "--db",
-                url,
-                "--token",
-                token)
-            .redirectError(dir.resolve("server.err").toFile());
-    Process p = pb.start();
-    String base = null;
+    ServerProcess server = ServerProcess.start(url, token, dir.resolve("server.err"));
+    Process p = server.process;
+    String base = server.base;
     try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/)");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      String line;
-      while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-        Matcher m = listening.matcher(line);
-        if (m.find()) {
-          base = m.group(1);
-          break;
-        }
-      }
-      assertThat(base).as("the server process printed its address").isNotNull();
-
       Http http = new Http(base);
       Map<String, String> acked = new ConcurrentHashMap<>();
       AtomicBoolean stop = new AtomicBoolean();

@@ -177,4 +177,86 @@ class PostgresTest {
       assertThat(h.delete("/api/scenarios/saved/" + id, token).status()).isEqualTo(204);
     }
   }
+
+  @Test
+  void twoStoresOnOneDatabaseRefuseStaleVersionsAndLoseNoWrite() throws Exception {
+    ScenarioStore a = new ScenarioStore(url, "karvan", null);
+    ScenarioStore b = new ScenarioStore(url, "karvan", null);
+    ScenarioStore.Saved s = a.create("pg-shared", "", "{}");
+    int writers = 8;
+    var ex = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      // Blind writes through both stores: every one is applied, one version step each.
+      List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        ScenarioStore st = w % 2 == 0 ? a : b;
+        fs.add(
+            ex.submit(
+                () -> {
+                  for (int i = 0; i < 10; i++) {
+                    st.update(s.id(), "pg-shared", "", "{}", null).orElseThrow();
+                  }
+                  return null;
+                }));
+      }
+      for (var f : fs) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      int v = b.get(s.id()).orElseThrow().version();
+      assertThat(v).isEqualTo(1 + writers * 10);
+      // The same If-Match from every writer at once: one wins, the others are stale.
+      var go = new java.util.concurrent.CyclicBarrier(writers);
+      var wins = new java.util.concurrent.atomic.AtomicInteger();
+      var stale = new java.util.concurrent.atomic.AtomicInteger();
+      fs.clear();
+      for (int w = 0; w < writers; w++) {
+        ScenarioStore st = w % 2 == 0 ? a : b;
+        fs.add(
+            ex.submit(
+                () -> {
+                  go.await();
+                  try {
+                    st.update(s.id(), "pg-shared", "", "{}", v).orElseThrow();
+                    wins.incrementAndGet();
+                  } catch (ScenarioStore.Conflict e) {
+                    assertThat(e.getMessage()).contains("version");
+                    stale.incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+      for (var f : fs) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(wins.get()).isEqualTo(1);
+      assertThat(stale.get()).isEqualTo(writers - 1);
+      assertThat(a.get(s.id()).orElseThrow().version()).isEqualTo(v + 1);
+      assertThat(a.delete(s.id())).isTrue();
+    } finally {
+      ex.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRowLockedLongerThanTheBusyTimeoutIsBusyNotAnError() throws Exception {
+    ScenarioStore store = new ScenarioStore(url, "karvan", null, 300);
+    ScenarioStore.Saved s = store.create("pg-locked", "", "{}");
+    try (var other = java.sql.DriverManager.getConnection(url, "karvan", null)) {
+      other.setAutoCommit(false);
+      try (var ps =
+          other.prepareStatement("SELECT id FROM saved_scenario WHERE id = ? FOR UPDATE")) {
+        ps.setString(1, s.id());
+        ps.executeQuery().close();
+      }
+      long t0 = System.nanoTime();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> store.update(s.id(), "pg-locked", "", "{}", 1))
+          .isInstanceOf(ScenarioStore.Busy.class)
+          .hasMessageContaining("busy");
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isBetween(250L, 5_000L);
+      other.rollback();
+    }
+    assertThat(store.update(s.id(), "pg-locked", "", "{}", 1).orElseThrow().version()).isEqualTo(2);
+    assertThat(store.delete(s.id())).isTrue();
+  }
 }

@@ -57,6 +57,7 @@ public final class NetworkValidator {
     all.addAll(events);
     Problems found = new Problems();
     EventRules.check(data.withEvents(all), sourceIds, found);
+    Plausibility.events(events, found);
     // The network's own events are valid already: every problem is one of {@code events}'.
     return found;
   }
@@ -103,6 +104,7 @@ public final class NetworkValidator {
     d.departures().forEach(x -> departures(x, departing));
     gaugeChanges();
     EventRules.check(d, sourceIds, p);
+    Plausibility.check(d, p);
     for (Node n : d.nodes()) {
       if (!linked.contains(n.id())) {
         p.warning(n.origin(), "id", "node '" + n.id() + "' has no link");

@@ -22,9 +22,39 @@ public final class Places {
     this.net = net;
   }
 
-  static String norm(String s) {
-    String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return d.toLowerCase(Locale.ROOT).replace('ı', 'i').replaceAll("[^a-z0-9]+", " ").trim();
+  /**
+   * A name as compared: compatibility-decomposed (NFKD) without marks, lower case, letters and
+   * digits of every script kept, everything else one space. Letters without a decomposition are
+   * folded as users type them in Latin ({@code ı ł ø đ ß æ œ ə}), and the Arabic and Persian forms
+   * of yeh, kaf and heh are one; zero-width joiners and the tatweel vanish, so {@code Москва},
+   * {@code تهران} and {@code Baku} all have a form.
+   */
+  public static String norm(String s) {
+    String d = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    StringBuilder b = new StringBuilder(d.length());
+    for (char c : d.toLowerCase(Locale.ROOT).toCharArray()) {
+      switch (c) {
+        case 'ı' -> b.append('i');
+        case 'ł' -> b.append('l');
+        case 'ø' -> b.append('o');
+        case 'đ' -> b.append('d');
+        case 'ə' -> b.append('a');
+        case 'ß' -> b.append("ss");
+        case 'æ' -> b.append("ae");
+        case 'œ' -> b.append("oe");
+        case '\u064A', '\u0649' -> b.append('\u06CC'); // Arabic yeh, alef maksura: Persian yeh
+        case '\u0643' -> b.append('\u06A9'); // Arabic kaf: Persian keheh
+        case '\u0629' -> b.append('\u0647'); // teh marbuta: heh
+        case '\u200C', '\u200D', '\u0640' -> {} // zero-width (non-)joiner, tatweel
+        default -> b.append(c);
+      }
+    }
+    return b.toString().replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+  }
+
+  /** A normalised name without spaces, for names typed with or without them (بندرعباس). */
+  private static String compact(String normalised) {
+    return normalised.replace(" ", "");
   }
 
   private static String main(String name) {
@@ -47,9 +77,16 @@ public final class Places {
 
   /** The node the text names. */
   public Node resolve(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("empty place name");
+    }
     String q = norm(text);
     if (q.isEmpty()) {
-      throw new IllegalArgumentException("empty place name");
+      throw new IllegalArgumentException(
+          "unknown place '"
+              + text.strip()
+              + "': a place name needs letters or digits; run 'karvan network info' or see"
+              + " nodes.csv for places");
     }
     for (Node n : net.nodes()) {
       if (n.id().equalsIgnoreCase(text.trim())) {
@@ -57,6 +94,10 @@ public final class Places {
       }
     }
     Node hit = unique(text, q, n -> names(n).stream().anyMatch(s -> norm(s).equals(q)));
+    if (hit == null) {
+      String c = compact(q);
+      hit = unique(text, q, n -> names(n).stream().anyMatch(s -> compact(norm(s)).equals(c)));
+    }
     if (hit == null) {
       hit = unique(text, q, n -> names(n).stream().anyMatch(s -> norm(main(s)).equals(q)));
     }

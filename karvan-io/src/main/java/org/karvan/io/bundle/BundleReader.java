@@ -122,7 +122,9 @@ public final class BundleReader {
       p.error(path.toString(), 0, 0, "", e.getMessage() == null ? "cannot be read" : message(e));
       throw new InvalidInputException("cannot read " + path, p);
     }
-    return read(src);
+    try (BundleSource open = src) {
+      return read(open);
+    }
   }
 
   /** The network shipped in the jar. */

@@ -24,8 +24,21 @@ public final class RouteJson {
   private RouteJson() {}
 
   private static double r(double v, int digits) {
+    return round(v, digits);
+  }
+
+  /**
+   * {@code v} rounded to {@code digits} decimals. Never saturates: a value so large that it has no
+   * decimals left to round (above 2^52 once scaled) is returned as it is, where {@code Math.round}
+   * would clamp it to {@code Long.MAX_VALUE} (9.22e18, or 9.22e17 at one decimal).
+   */
+  public static double round(double v, int digits) {
     double f = Math.pow(10, digits);
-    return Math.round(v * f) / f;
+    double scaled = v * f;
+    if (!Double.isFinite(scaled) || Math.abs(scaled) >= 0x1p52) {
+      return v;
+    }
+    return Math.round(scaled) / f;
   }
 
   private static String name(Network n, String id) {

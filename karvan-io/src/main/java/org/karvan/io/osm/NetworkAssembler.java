@@ -1,0 +1,689 @@
+package org.karvan.io.osm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.karvan.core.geo.Geo;
+import org.karvan.core.model.BorderCrossing;
+import org.karvan.core.model.Clearance;
+import org.karvan.core.model.Country;
+import org.karvan.core.model.CrossingStatus;
+import org.karvan.core.model.Direction;
+import org.karvan.core.model.Gauge;
+import org.karvan.core.model.GeometryLayer;
+import org.karvan.core.model.LatLon;
+import org.karvan.core.model.Link;
+import org.karvan.core.model.Manifest;
+import org.karvan.core.model.Mode;
+import org.karvan.core.model.ModeGauge;
+import org.karvan.core.model.NetworkData;
+import org.karvan.core.model.Node;
+import org.karvan.core.model.NodeKind;
+import org.karvan.core.model.Origin;
+import org.karvan.core.model.Provenance;
+import org.karvan.core.model.Reliability;
+import org.karvan.core.model.Service;
+import org.karvan.core.model.Source;
+import org.karvan.core.model.Terminal;
+import org.karvan.core.validate.InvalidInputException;
+import org.karvan.core.validate.Problems;
+import org.karvan.io.osm.OsmImportOptions.Bbox;
+import org.karvan.io.osm.TagMapping.WayClass;
+
+/**
+ * Turns the ways and nodes an {@link OsmImporter} kept into network data: cuts ways at the bbox
+ * and at missing nodes, splits them at junctions, merges chains of degree-2 nodes into one link
+ * each (keeping every vertex as geometry and the exact length, the sum of the great-circle lengths
+ * of its OSM segments) and adds nodes, crossings, ferry services and port terminals.
+ */
+final class NetworkAssembler {
+  static final String OSM_SOURCE = "osm";
+  static final String DEFAULTS_SOURCE = "karvan-osm-defaults";
+  static final String GEOMETRY_FILE = "geometry/osm.geojson";
+  static final String ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0";
+
+  /** Estimated clearance of an imported crossing, hours (mean, P90): road, rail. */
+  static final Clearance ROAD_CLEARANCE = new Clearance(2, 6);
+
+  static final Clearance RAIL_CLEARANCE = new Clearance(4, 12);
+
+  /** Estimated sailings per week of an imported ferry. */
+  static final double FERRY_SAILINGS_PER_WEEK = 7;
+
+  /** Estimated handling time of an imported port terminal (road or rail to ferry), hours. */
+  static final double PORT_HANDLING_H = 1;
+
+  private static final int END = 1;
+
+  private final OsmImporter in;
+  private final OsmImportOptions o;
+  private final ImportSummary summary;
+  private final String[] country;
+  private final byte[] use;
+  private final boolean[] endpoint;
+  private final boolean[] pinned;
+
+  /** A piece of one way between two junctions, vertices in the way's order. */
+  private record Seg(int way, WayClass cls, int[] verts) {
+    int first() {
+      return verts[0];
+    }
+
+    int last() {
+      return verts[verts.length - 1];
+    }
+  }
+
+  NetworkAssembler(OsmImporter in) {
+    this.in = in;
+    this.o = in.options();
+    this.summary = in.summary();
+    int n = in.nodes();
+    country = new String[n];
+    use = new byte[n];
+    endpoint = new boolean[n];
+    pinned = new boolean[n];
+  }
+
+  NetworkData assemble() {
+    List<int[]> runs = new ArrayList<>();
+    List<Integer> runWay = new ArrayList<>();
+    List<WayClass> runClass = new ArrayList<>();
+    cut(runs, runWay, runClass);
+    List<Seg> segs = split(runs, runWay, runClass);
+    List<List<int[]>> chains = new ArrayList<>();
+    List<Seg> chainFirst = new ArrayList<>();
+    merge(segs, chains, chainFirst);
+    return build(chains, chainFirst);
+  }
+
+  private static int modeBit(Mode m) {
+    return switch (m) {
+      case RAIL -> 0;
+      case ROAD -> 2;
+      default -> 4;
+    };
+  }
+
+  private int uses(int v, Mode m) {
+    return (use[v] >> modeBit(m)) & 3;
+  }
+
+  private void addUse(int v, Mode m) {
+    if (uses(v, m) < 3) {
+      use[v] += (byte) (1 << modeBit(m));
+    }
+  }
+
+  /** Runs of present, in-bbox vertices of each way; the gauge defaulted by country. */
+  private void cut(List<int[]> runs, List<Integer> runWay, List<WayClass> runClass) {
+    Bbox box = o.bbox();
+    Problems problems = new Problems();
+    int cutWays = 0;
+    for (int w = 0; w < in.ways(); w++) {
+      WayClass cls = in.wayClass(w);
+      int[] buf = new int[in.wayEnd(w) - in.wayStart(w)];
+      int n = 0;
+      boolean cutHere = false;
+      boolean defaulted = false;
+      for (int k = in.wayStart(w); k <= in.wayEnd(w); k++) {
+        int v = k < in.wayEnd(w) ? in.ref(k) : -1;
+        boolean keep = v >= 0 && in.present(v) && (box == null || box.contains(in.lat(v), in.lon(v)));
+        if (keep && country[v] == null) {
+          country[v] = o.countryAt(in.lat(v), in.lon(v));
+          if (country[v] == null && problems.errorCount() < 20) {
+            problems.error(
+                in.fileName(),
+                0,
+                0,
+                "--country",
+                String.format(
+                    Locale.ROOT,
+                    "node %d at %.7f,%.7f matches no --country rule; add a rule without a box",
+                    in.osmId(v),
+                    in.lat(v),
+                    in.lon(v)));
+          }
+        }
+        if (keep && (n == 0 || buf[n - 1] != v)) {
+          buf[n++] = v;
+          continue;
+        }
+        if (keep) {
+          continue; // a repeated node
+        }
+        if (k < in.wayEnd(w)) {
+          cutHere = true;
+        }
+        if (n >= 2) {
+          int[] run = java.util.Arrays.copyOf(buf, n);
+          WayClass c = cls;
+          if (c.mode() == Mode.RAIL && c.gauge() == null) {
+            Gauge g = TagMapping.defaultGauge(country[run[0]]);
+            c = withGauge(c, g);
+            defaulted = true;
+          }
+          runs.add(run);
+          runWay.add(w);
+          runClass.add(c);
+          for (int v2 : run) {
+            addUse(v2, c.mode());
+          }
+          endpoint[run[0]] = true;
+          endpoint[run[n - 1]] = true;
+        }
+        n = 0;
+      }
+      if (cutHere) {
+        cutWays++;
+      }
+      if (defaulted) {
+        summary.count("rail ways without gauge: defaulted by country (1520 mm in the former Soviet"
+            + " states, 1435 mm elsewhere)");
+      }
+    }
+    if (problems.hasErrors()) {
+      throw new InvalidInputException(in.fileName(), problems);
+    }
+    if (cutWays > 0) {
+      summary.total("ways cut at the bbox or at nodes missing from the file", cutWays);
+    }
+  }
+
+  private static WayClass withGauge(WayClass c, Gauge g) {
+    return new WayClass(
+        c.mode(), g, c.electrified(), c.maxspeedKmh(), c.status(), c.oneway(), c.reverse(),
+        c.durationH(), c.openingYear(), c.note() + " gauge=default");
+  }
+
+  /** Splits runs at junctions: ends of runs, places, shared nodes and changes of country. */
+  private List<Seg> split(List<int[]> runs, List<Integer> runWay, List<WayClass> runClass) {
+    List<Seg> segs = new ArrayList<>();
+    for (int r = 0; r < runs.size(); r++) {
+      int[] run = runs.get(r);
+      WayClass c = runClass.get(r);
+      int start = 0;
+      for (int i = 1; i < run.length; i++) {
+        int v = run[i];
+        boolean last = i == run.length - 1;
+        boolean border =
+            !country[v].equals(country[run[i - 1]])
+                || (!last && !country[v].equals(country[run[i + 1]]));
+        if (border) {
+          pinned[v] = true;
+        }
+        if (last || border || endpoint[v] || in.place(v) != null || uses(v, c.mode()) >= 2) {
+          segs.add(new Seg(runWay.get(r), c, java.util.Arrays.copyOfRange(run, start, i + 1)));
+          start = i;
+        }
+      }
+    }
+    return segs;
+  }
+
+  /** Joins segments through nodes where exactly two segments of the same class meet. */
+  private void merge(List<Seg> segs, List<List<int[]>> chains, List<Seg> chainFirst) {
+    Map<Integer, int[]> ends = new HashMap<>();
+    for (int s = 0; s < segs.size(); s++) {
+      for (int side = 0; side < 2; side++) {
+        int v = side == 0 ? segs.get(s).first() : segs.get(s).last();
+        int[] e = ends.computeIfAbsent(v, x -> new int[] {-1, -1, 0});
+        if (e[2] < 2) {
+          e[e[2]] = s * 2 + side;
+        }
+        e[2]++;
+      }
+    }
+    boolean[] done = new boolean[segs.size()];
+    for (int s0 = 0; s0 < segs.size(); s0++) {
+      if (done[s0]) {
+        continue;
+      }
+      // Walk back to the head of the chain, then forward along it.
+      int cur = s0;
+      boolean rev = false;
+      for (int steps = 0; steps < segs.size(); steps++) {
+        Seg c = segs.get(cur);
+        int v = rev ? c.last() : c.first();
+        int other = other(ends, v, cur, rev ? END : 0, segs);
+        if (other < 0 || other / 2 == s0 || done[other / 2]) {
+          break;
+        }
+        boolean oRev = other % 2 == 0; // it must end at v in chain order
+        if (c.cls().oneway() && (oRev != rev)) {
+          break;
+        }
+        cur = other / 2;
+        rev = oRev;
+      }
+      List<int[]> chain = new ArrayList<>();
+      Seg head = segs.get(cur);
+      while (true) {
+        done[cur] = true;
+        Seg c = segs.get(cur);
+        chain.add(rev ? reversed(c.verts()) : c.verts());
+        int v = rev ? c.first() : c.last();
+        int other = other(ends, v, cur, rev ? 0 : END, segs);
+        if (other < 0 || done[other / 2]) {
+          break;
+        }
+        boolean oRev = other % 2 == END; // it must start at v in chain order
+        if (c.cls().oneway() && (oRev != rev)) {
+          break;
+        }
+        cur = other / 2;
+        rev = oRev;
+      }
+      chains.add(chain);
+      chainFirst.add(head);
+    }
+  }
+
+  /**
+   * The other segment end at node {@code v} when {@code v} joins exactly two ends of two segments
+   * of the same class (and is no place, no border node and not a ferry), else -1.
+   */
+  private int other(Map<Integer, int[]> ends, int v, int seg, int side, List<Seg> segs) {
+    int[] e = ends.get(v);
+    if (e == null || e[2] != 2 || pinned[v] || in.place(v) != null) {
+      return -1;
+    }
+    int mine = seg * 2 + side;
+    int other = e[0] == mine ? e[1] : e[1] == mine ? e[0] : -1;
+    if (other < 0 || other / 2 == seg) {
+      return -1;
+    }
+    WayClass a = segs.get(seg).cls();
+    WayClass b = segs.get(other / 2).cls();
+    if (a.mode() == Mode.FERRY || !a.equals(b)) {
+      return -1;
+    }
+    return other;
+  }
+
+  private static int[] reversed(int[] a) {
+    int[] r = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = a[a.length - 1 - i];
+    }
+    return r;
+  }
+
+  private double km(int a, int b) {
+    return Geo.distanceKm(in.lat(a), in.lon(a), in.lat(b), in.lon(b));
+  }
+
+  private NetworkData build(List<List<int[]>> chains, List<Seg> heads) {
+    Map<Integer, Node> nodes = new LinkedHashMap<>();
+    Map<Integer, Set<Mode>> nodeModes = new HashMap<>();
+    Map<Integer, Set<Gauge>> nodeGauges = new HashMap<>();
+    List<Link> links = new ArrayList<>();
+    List<GeometryLayer.Line> lines = new ArrayList<>();
+    List<BorderCrossing> crossings = new ArrayList<>();
+    List<Service> services = new ArrayList<>();
+    Map<Long, Integer> perWay = new HashMap<>();
+    Map<Integer, Double> wayKm = new HashMap<>();
+    List<int[]> verts = new ArrayList<>();
+    List<WayClass> classes = new ArrayList<>();
+    List<Integer> ways = new ArrayList<>();
+    for (int c = 0; c < chains.size(); c++) {
+      int[] all = concat(chains.get(c));
+      Seg head = heads.get(c);
+      if (all[0] == all[all.length - 1]) {
+        if (all.length < 3) {
+          continue;
+        }
+        int mid = all.length / 2; // a ring: two links between its head and its middle vertex
+        verts.add(java.util.Arrays.copyOfRange(all, 0, mid + 1));
+        verts.add(java.util.Arrays.copyOfRange(all, mid, all.length));
+        classes.add(head.cls());
+        classes.add(head.cls());
+        ways.add(head.way());
+        ways.add(head.way());
+        summary.count("closed chains (rings): split in two at their middle vertex");
+      } else {
+        verts.add(all);
+        classes.add(head.cls());
+        ways.add(head.way());
+      }
+    }
+    for (int i = 0; i < verts.size(); i++) {
+      if (classes.get(i).mode() == Mode.FERRY) {
+        wayKm.merge(ways.get(i), length(verts.get(i)), Double::sum);
+      }
+    }
+    for (int i = 0; i < verts.size(); i++) {
+      int[] v = verts.get(i);
+      WayClass cls = classes.get(i);
+      if (cls.oneway() && cls.reverse()) {
+        v = reversed(v);
+      }
+      long wayId = in.wayId(ways.get(i));
+      int k = perWay.merge(wayId, 1, Integer::sum);
+      String id = "W" + wayId + (k == 1 ? "" : "-" + k);
+      double km = length(v);
+      if (!(km > 0)) {
+        km = 0.001;
+        summary.count("links between distinct nodes at one position: length set to 1 m");
+      }
+      int a = v[0];
+      int b = v[v.length - 1];
+      for (int end : new int[] {a, b}) {
+        nodes.computeIfAbsent(end, this::node);
+        nodeModes.computeIfAbsent(end, x -> EnumSet.noneOf(Mode.class)).add(cls.mode());
+        if (cls.gauge() != null) {
+          nodeGauges.computeIfAbsent(end, x -> new TreeSet<>()).add(cls.gauge());
+        }
+      }
+      List<LatLon> geometry = new ArrayList<>(v.length - 2);
+      List<LatLon> line = new ArrayList<>(v.length);
+      for (int j = 0; j < v.length; j++) {
+        LatLon p = new LatLon(in.lat(v[j]), in.lon(v[j]));
+        line.add(p);
+        if (j > 0 && j < v.length - 1) {
+          geometry.add(p);
+        }
+      }
+      if (!geometry.isEmpty()) {
+        lines.add(new GeometryLayer.Line(id, line, OSM_SOURCE, false));
+      }
+      Double speed = speed(cls);
+      Set<String> estimated = new TreeSet<>();
+      if (cls.note().contains("gauge=default")) {
+        estimated.add("gauge");
+      }
+      String crossing = null;
+      if (cls.mode() != Mode.FERRY && !country[a].equals(country[b])) {
+        crossing = "X-" + id;
+        crossings.add(crossing(crossing, cls.mode(), nodes.get(a), nodes.get(b)));
+      }
+      links.add(
+          new Link(
+              id,
+              nodes.get(a).id(),
+              nodes.get(b).id(),
+              cls.mode(),
+              km,
+              cls.oneway() ? Direction.FORWARD : Direction.BOTH,
+              cls.gauge(),
+              cls.electrified(),
+              speed,
+              null,
+              cls.status(),
+              cls.openingYear(),
+              crossing,
+              List.of(),
+              geometry,
+              provenance(estimated, note(cls)),
+              Origin.NONE));
+      if (cls.mode() == Mode.FERRY) {
+        services.add(service(id, cls, km, wayKm.get(ways.get(i))));
+      }
+    }
+    nodeModes.forEach((v, m) -> nodes.put(v, withModeKinds(nodes.get(v), m)));
+    List<Terminal> terminals = terminals(nodes, nodeModes, nodeGauges);
+    countUnlinkedPlaces(nodes);
+    summary.total("nodes", nodes.size());
+    summary.total("links", links.size());
+    summary.total("border crossings", crossings.size());
+    summary.total("ferry services", services.size());
+    summary.total("port terminals", terminals.size());
+    return new NetworkData(
+        manifest(lines),
+        sources(),
+        countries(nodes.values()),
+        List.of(),
+        new ArrayList<>(nodes.values()),
+        links,
+        crossings,
+        terminals,
+        services);
+  }
+
+  private static int[] concat(List<int[]> parts) {
+    int n = 1;
+    for (int[] p : parts) {
+      n += p.length - 1;
+    }
+    int[] out = new int[n];
+    int k = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      int[] p = parts.get(i);
+      int from = i == 0 ? 0 : 1;
+      System.arraycopy(p, from, out, k, p.length - from);
+      k += p.length - from;
+    }
+    return out;
+  }
+
+  private double length(int[] v) {
+    double km = 0;
+    for (int j = 1; j < v.length; j++) {
+      km += km(v[j - 1], v[j]);
+    }
+    return km;
+  }
+
+  /** The link speed: {@code maxspeed} when it is below the profile's speed for the mode. */
+  private Double speed(WayClass c) {
+    Double max = c.maxspeedKmh();
+    if (max == null) {
+      return null;
+    }
+    double profile = c.mode() == Mode.RAIL ? o.railSpeedKmh() : o.roadSpeedKmh();
+    return c.mode() != Mode.FERRY && max < profile ? max : null;
+  }
+
+  private static String note(WayClass c) {
+    String n = c.note();
+    if (c.maxspeedKmh() != null) {
+      n += " maxspeed=" + org.karvan.io.bundle.BundleWriter.num(c.maxspeedKmh());
+    }
+    return n;
+  }
+
+  private Provenance provenance(Set<String> estimated, String note) {
+    List<String> sources =
+        estimated.isEmpty() ? List.of(OSM_SOURCE) : List.of(OSM_SOURCE, DEFAULTS_SOURCE);
+    return new Provenance(sources, o.asOf(), estimated, note);
+  }
+
+  private Node node(int v) {
+    OsmImporter.Place p = in.place(v);
+    String id = "N" + in.osmId(v);
+    Set<NodeKind> kinds = EnumSet.noneOf(NodeKind.class);
+    String name = id;
+    List<String> aliases = List.of();
+    if (p != null) {
+      kinds.addAll(p.kinds());
+      if (p.name() != null && !p.name().isBlank()) {
+        name = p.name();
+      }
+      aliases = p.aliases();
+    }
+    return new Node(
+        id, name, aliases, country[v], in.lat(v), in.lon(v), kinds, provenance(Set.of(), ""),
+        Origin.NONE);
+  }
+
+  /** A ferry's end is a port; a plain node a junction (rail) or a road node (road only). */
+  private static Node withModeKinds(Node n, Set<Mode> modes) {
+    Set<NodeKind> kinds = EnumSet.noneOf(NodeKind.class);
+    kinds.addAll(n.kinds());
+    if (modes.contains(Mode.FERRY)) {
+      kinds.add(NodeKind.PORT);
+    }
+    if (kinds.isEmpty()) {
+      kinds.add(modes.contains(Mode.RAIL) ? NodeKind.JUNCTION : NodeKind.ROAD_NODE);
+    }
+    return new Node(
+        n.id(), n.name(), n.aliases(), n.country(), n.lat(), n.lon(), kinds, n.provenance(),
+        n.origin());
+  }
+
+  private BorderCrossing crossing(String id, Mode mode, Node a, Node b) {
+    boolean controlled = a.is(NodeKind.BORDER_CROSSING) || b.is(NodeKind.BORDER_CROSSING);
+    Node post = a.is(NodeKind.BORDER_CROSSING) ? a : b;
+    String name = controlled ? post.name() : a.country() + "-" + b.country() + " at " + a.id();
+    if (!controlled) {
+      summary.count(
+          "links crossing a border without a barrier=border_control node: crossing created"
+              + " PLANNED (check it)");
+      summary.warn(
+          mode + " way from " + a.id() + " (" + a.country() + ") to " + b.id() + " ("
+              + b.country() + ") crosses a border without a border_control node: crossing " + id
+              + " created PLANNED");
+    }
+    Clearance c = mode == Mode.RAIL ? RAIL_CLEARANCE : ROAD_CLEARANCE;
+    return new BorderCrossing(
+        id,
+        name,
+        a.id(),
+        b.id(),
+        Set.of(mode),
+        c,
+        c,
+        0,
+        0,
+        controlled ? CrossingStatus.OPEN : CrossingStatus.PLANNED,
+        null,
+        null,
+        new Provenance(
+            List.of(OSM_SOURCE, DEFAULTS_SOURCE),
+            o.asOf(),
+            Set.of("clearance_ab_mean_h", "clearance_ab_p90_h", "clearance_ba_mean_h",
+                "clearance_ba_p90_h", "fee_ab_usd", "fee_ba_usd"),
+            "clearance times and fees: Karvan import defaults, not measured"),
+        Origin.NONE);
+  }
+
+  private Service service(String link, WayClass c, double km, Double wayKm) {
+    boolean tagged = c.durationH() != null && wayKm != null && wayKm > 0;
+    double h = tagged ? c.durationH() * km / wayKm : km / o.ferrySpeedKmh();
+    Set<String> est = tagged ? Set.of("sailings_per_week") : Set.of("sailings_per_week", "sailing_h");
+    return new Service(
+        link,
+        FERRY_SAILINGS_PER_WEEK,
+        h,
+        "",
+        new Provenance(
+            List.of(OSM_SOURCE, DEFAULTS_SOURCE),
+            o.asOf(),
+            est,
+            tagged
+                ? "sailing time from the OSM duration tag; sailings per week an import default"
+                : "sailing time at the profile's ferry speed; sailings per week an import default"),
+        Origin.NONE);
+  }
+
+  /** A road (and rail, per gauge) to ferry terminal at every node where they meet. */
+  private List<Terminal> terminals(
+      Map<Integer, Node> nodes, Map<Integer, Set<Mode>> modes, Map<Integer, Set<Gauge>> gauges) {
+    List<Terminal> out = new ArrayList<>();
+    for (var e : modes.entrySet()) {
+      Set<Mode> m = e.getValue();
+      if (!m.contains(Mode.FERRY)) {
+        continue;
+      }
+      Node n = nodes.get(e.getKey());
+      List<ModeGauge> land = new ArrayList<>();
+      if (m.contains(Mode.ROAD)) {
+        land.add(new ModeGauge(Mode.ROAD, null));
+      }
+      if (m.contains(Mode.RAIL)) {
+        for (Gauge g : gauges.getOrDefault(e.getKey(), Set.of())) {
+          if (g != Gauge.DUAL) {
+            land.add(new ModeGauge(Mode.RAIL, g));
+          }
+        }
+      }
+      for (ModeGauge from : land) {
+        out.add(
+            new Terminal(
+                "T-" + n.id() + "-" + from.toString().replace('/', '-'),
+                n.id(),
+                from,
+                new ModeGauge(Mode.FERRY, null),
+                PORT_HANDLING_H,
+                null,
+                null,
+                null,
+                new Provenance(
+                    List.of(OSM_SOURCE, DEFAULTS_SOURCE),
+                    o.asOf(),
+                    Set.of("handling_h"),
+                    "where a ferry meets the land network; handling time an import default"),
+                Origin.NONE));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Terminal::id));
+    return out;
+  }
+
+  private void countUnlinkedPlaces(Map<Integer, Node> nodes) {
+    for (int v : in.placeNodes()) {
+      if (!nodes.containsKey(v)) {
+        summary.count("tagged places (stations, ports, border posts) not on an imported way: left out");
+      }
+    }
+  }
+
+  private Manifest manifest(List<GeometryLayer.Line> lines) {
+    List<GeometryLayer> layers =
+        lines.isEmpty()
+            ? List.of()
+            : List.of(new GeometryLayer(GEOMETRY_FILE, "ODbL-1.0", ATTRIBUTION, lines));
+    return new Manifest(
+        1,
+        o.name(),
+        o.asOf().toString(),
+        o.asOf(),
+        "ODbL-1.0",
+        "Imported from " + in.fileName() + " by karvan import osm. " + ATTRIBUTION + ".",
+        List.of(OSM_SOURCE),
+        layers);
+  }
+
+  private List<Source> sources() {
+    return List.of(
+        new Source(
+            OSM_SOURCE,
+            "OpenStreetMap extract " + in.fileName(),
+            "OpenStreetMap contributors",
+            "https://www.openstreetmap.org/copyright",
+            null,
+            o.asOf(),
+            Reliability.SECONDARY,
+            "ODbL 1.0; volunteered data, imported by karvan import osm",
+            Origin.NONE),
+        new Source(
+            DEFAULTS_SOURCE,
+            "Karvan OSM import defaults (docs/import.md)",
+            "Karvan",
+            "",
+            null,
+            null,
+            Reliability.ESTIMATE,
+            "gauge by country, crossing clearance, ferry sailings and port handling where OSM has"
+                + " no value",
+            Origin.NONE));
+  }
+
+  private static List<Country> countries(java.util.Collection<Node> nodes) {
+    Set<String> codes = new TreeSet<>();
+    nodes.forEach(n -> codes.add(n.country()));
+    List<Country> out = new ArrayList<>();
+    for (String c : codes) {
+      String name = new Locale("", c).getDisplayCountry(Locale.ENGLISH);
+      out.add(new Country(c, name.isEmpty() || name.equals(c) ? c : name, Origin.NONE));
+    }
+    return Collections.unmodifiableList(out);
+  }
+}

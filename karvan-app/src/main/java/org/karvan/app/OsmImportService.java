@@ -45,7 +45,8 @@ public final class OsmImportService {
       boolean force) {}
 
   /** The written bundle: the validated network, what the import did and the network's warnings. */
-  public record Imported(Network network, ImportSummary summary, List<Problem> warnings, Path out) {}
+  public record Imported(
+      Network network, ImportSummary summary, List<Problem> warnings, Path out) {}
 
   /** The request's options, or every field error at once. */
   public static OsmImportOptions options(Request r) {
@@ -75,8 +76,10 @@ public final class OsmImportService {
             : r.roadClasses().stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
     List<CountryRule> rules = new ArrayList<>();
     if (r.countries() == null || r.countries().isEmpty()) {
-      f.error("country", "give the country of the extract (e.g. --country BY), and boxes for"
-          + " others (--country RU:S,W,N,E)");
+      f.error(
+          "country",
+          "give the country of the extract (e.g. --country BY), and boxes for"
+              + " others (--country RU:S,W,N,E)");
     } else {
       for (String c : r.countries()) {
         try {

@@ -42,7 +42,8 @@ final class ImportOsmCommand implements Callable<Integer> {
       names = "--road-classes",
       split = ",",
       paramLabel = "CLASS",
-      description = "highway=* classes imported as roads (default motorway,trunk,primary,secondary).")
+      description =
+          "highway=* classes imported as roads (default motorway,trunk,primary,secondary).")
   List<String> roadClasses;
 
   @Option(

@@ -3,8 +3,8 @@ package org.karvan.io.osm;
 import java.util.Arrays;
 
 /**
- * An open-addressing map from OSM ids ({@code long}) to dense indices ({@code int}), without boxing:
- * about 12 bytes per entry at the load factor used. Absent keys give {@code -1}.
+ * An open-addressing map from OSM ids ({@code long}) to dense indices ({@code int}), without
+ * boxing: about 12 bytes per entry at the load factor used. Absent keys give {@code -1}.
  */
 final class LongIntMap {
   private static final long EMPTY = Long.MIN_VALUE;

@@ -38,10 +38,10 @@ import org.karvan.io.osm.OsmImportOptions.Bbox;
 import org.karvan.io.osm.TagMapping.WayClass;
 
 /**
- * Turns the ways and nodes an {@link OsmImporter} kept into network data: cuts ways at the bbox
- * and at missing nodes, splits them at junctions, merges chains of degree-2 nodes into one link
- * each (keeping every vertex as geometry and the exact length, the sum of the great-circle lengths
- * of its OSM segments) and adds nodes, crossings, ferry services and port terminals.
+ * Turns the ways and nodes an {@link OsmImporter} kept into network data: cuts ways at the bbox and
+ * at missing nodes, splits them at junctions, merges chains of degree-2 nodes into one link each
+ * (keeping every vertex as geometry and the exact length, the sum of the great-circle lengths of
+ * its OSM segments) and adds nodes, crossings, ferry services and port terminals.
  */
 final class NetworkAssembler {
   static final String OSM_SOURCE = "osm";
@@ -135,7 +135,8 @@ final class NetworkAssembler {
       boolean defaulted = false;
       for (int k = in.wayStart(w); k <= in.wayEnd(w); k++) {
         int v = k < in.wayEnd(w) ? in.ref(k) : -1;
-        boolean keep = v >= 0 && in.present(v) && (box == null || box.contains(in.lat(v), in.lon(v)));
+        boolean keep =
+            v >= 0 && in.present(v) && (box == null || box.contains(in.lat(v), in.lon(v)));
         if (keep && country[v] == null) {
           country[v] = o.countryAt(in.lat(v), in.lon(v));
           if (country[v] == null && problems.errorCount() < 20) {
@@ -185,8 +186,9 @@ final class NetworkAssembler {
         cutWays++;
       }
       if (defaulted) {
-        summary.count("rail ways without gauge: defaulted by country (1520 mm in the former Soviet"
-            + " states, 1435 mm elsewhere)");
+        summary.count(
+            "rail ways without gauge: defaulted by country (1520 mm in the former Soviet"
+                + " states, 1435 mm elsewhere)");
       }
     }
     if (problems.hasErrors()) {
@@ -199,8 +201,16 @@ final class NetworkAssembler {
 
   private static WayClass withGauge(WayClass c, Gauge g) {
     return new WayClass(
-        c.mode(), g, c.electrified(), c.maxspeedKmh(), c.status(), c.oneway(), c.reverse(),
-        c.durationH(), c.openingYear(), c.note() + " gauge=default");
+        c.mode(),
+        g,
+        c.electrified(),
+        c.maxspeedKmh(),
+        c.status(),
+        c.oneway(),
+        c.reverse(),
+        c.durationH(),
+        c.openingYear(),
+        c.note() + " gauge=default");
   }
 
   /** Splits runs at junctions: ends of runs, places, shared nodes and changes of country. */
@@ -509,7 +519,14 @@ final class NetworkAssembler {
       aliases = p.aliases();
     }
     return new Node(
-        id, name, aliases, country[v], in.lat(v), in.lon(v), kinds, provenance(Set.of(), ""),
+        id,
+        name,
+        aliases,
+        country[v],
+        in.lat(v),
+        in.lon(v),
+        kinds,
+        provenance(Set.of(), ""),
         Origin.NONE);
   }
 
@@ -524,7 +541,14 @@ final class NetworkAssembler {
       kinds.add(modes.contains(Mode.RAIL) ? NodeKind.JUNCTION : NodeKind.ROAD_NODE);
     }
     return new Node(
-        n.id(), n.name(), n.aliases(), n.country(), n.lat(), n.lon(), kinds, n.provenance(),
+        n.id(),
+        n.name(),
+        n.aliases(),
+        n.country(),
+        n.lat(),
+        n.lon(),
+        kinds,
+        n.provenance(),
         n.origin());
   }
 
@@ -537,8 +561,17 @@ final class NetworkAssembler {
           "links crossing a border without a barrier=border_control node: crossing created"
               + " PLANNED (check it)");
       summary.warn(
-          mode + " way from " + a.id() + " (" + a.country() + ") to " + b.id() + " ("
-              + b.country() + ") crosses a border without a border_control node: crossing " + id
+          mode
+              + " way from "
+              + a.id()
+              + " ("
+              + a.country()
+              + ") to "
+              + b.id()
+              + " ("
+              + b.country()
+              + ") crosses a border without a border_control node: crossing "
+              + id
               + " created PLANNED");
     }
     Clearance c = mode == Mode.RAIL ? RAIL_CLEARANCE : ROAD_CLEARANCE;
@@ -558,8 +591,13 @@ final class NetworkAssembler {
         new Provenance(
             List.of(OSM_SOURCE, DEFAULTS_SOURCE),
             o.asOf(),
-            Set.of("clearance_ab_mean_h", "clearance_ab_p90_h", "clearance_ba_mean_h",
-                "clearance_ba_p90_h", "fee_ab_usd", "fee_ba_usd"),
+            Set.of(
+                "clearance_ab_mean_h",
+                "clearance_ab_p90_h",
+                "clearance_ba_mean_h",
+                "clearance_ba_p90_h",
+                "fee_ab_usd",
+                "fee_ba_usd"),
             "clearance times and fees: Karvan import defaults, not measured"),
         Origin.NONE);
   }
@@ -567,7 +605,8 @@ final class NetworkAssembler {
   private Service service(String link, WayClass c, double km, Double wayKm) {
     boolean tagged = c.durationH() != null && wayKm != null && wayKm > 0;
     double h = tagged ? c.durationH() * km / wayKm : km / o.ferrySpeedKmh();
-    Set<String> est = tagged ? Set.of("sailings_per_week") : Set.of("sailings_per_week", "sailing_h");
+    Set<String> est =
+        tagged ? Set.of("sailings_per_week") : Set.of("sailings_per_week", "sailing_h");
     return new Service(
         link,
         FERRY_SAILINGS_PER_WEEK,
@@ -630,7 +669,8 @@ final class NetworkAssembler {
   private void countUnlinkedPlaces(Map<Integer, Node> nodes) {
     for (int v : in.placeNodes()) {
       if (!nodes.containsKey(v)) {
-        summary.count("tagged places (stations, ports, border posts) not on an imported way: left out");
+        summary.count(
+            "tagged places (stations, ports, border posts) not on an imported way: left out");
       }
     }
   }

@@ -11,7 +11,9 @@ public final class OsmFormatException extends IOException {
   private final String what;
 
   public OsmFormatException(Path file, int line, int column, String what, Throwable cause) {
-    super(file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + what, cause);
+    super(
+        file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + what,
+        cause);
     this.file = file.toString();
     this.line = line;
     this.column = column;

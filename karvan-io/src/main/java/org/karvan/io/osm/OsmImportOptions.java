@@ -76,7 +76,8 @@ public record OsmImportOptions(
         try {
           v[i] = Double.parseDouble(p[i].trim());
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + p[i].trim() + "' in '" + s + "' is not a number");
+          throw new IllegalArgumentException(
+              "'" + p[i].trim() + "' in '" + s + "' is not a number");
         }
       }
       return new Bbox(v[0], v[1], v[2], v[3]);
@@ -95,7 +96,8 @@ public record OsmImportOptions(
     /** Parses {@code CC} or {@code CC:S,W,N,E}. */
     public static CountryRule parse(String s) {
       int colon = s.indexOf(':');
-      String code = (colon < 0 ? s : s.substring(0, colon)).trim().toUpperCase(java.util.Locale.ROOT);
+      String code =
+          (colon < 0 ? s : s.substring(0, colon)).trim().toUpperCase(java.util.Locale.ROOT);
       return new CountryRule(code, colon < 0 ? null : Bbox.parse(s.substring(colon + 1)));
     }
 

@@ -32,7 +32,8 @@ public final class OsmImporter {
   private final OsmImportOptions options;
   private final ImportSummary summary = new ImportSummary();
 
-  // Kept ways: id, class and node references (dense indices) in wayRefs[wayStart[i]..wayStart[i+1]).
+  // Kept ways: id, class and node references (dense indices) in
+  // wayRefs[wayStart[i]..wayStart[i+1]).
   private long[] wayIds = new long[1024];
   private WayClass[] wayClasses = new WayClass[1024];
   private int[] wayStart = new int[1025];

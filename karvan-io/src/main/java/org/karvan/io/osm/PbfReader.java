@@ -26,6 +26,7 @@ final class PbfReader implements OsmReader {
       Set.of("OsmSchema-V0.6", "DenseNodes", "HistoricalInformation");
 
   private final Path path;
+
   /** Per data block of the file: a bit per {@link Kind} it holds; null before the first pass. */
   private byte[] blockKinds;
 
@@ -238,12 +239,13 @@ final class PbfReader implements OsmReader {
       // The string table and the scale come first in practice, but the format does not promise
       // it: read them in a first scan, then the groups.
       while (p.more()) {
+        int at = p.pos;
         int key = p.key();
         switch (key) {
           case (1 << 3) | 2 -> strings(p.sub());
           case (2 << 3) | 2 -> {
             if (groupsStart < 0) {
-              groupsStart = p.pos;
+              groupsStart = at;
             }
             p.sub();
           }
@@ -440,7 +442,15 @@ final class PbfReader implements OsmReader {
       }
       if (nIds != nTypes || nIds != nRoles) {
         throw new IllegalStateException(
-            "relation " + id + " has " + nIds + " members, " + nTypes + " types, " + nRoles + " roles");
+            "relation "
+                + id
+                + " has "
+                + nIds
+                + " members, "
+                + nTypes
+                + " types, "
+                + nRoles
+                + " roles");
       }
       int n = nIds;
       ensureMembers(n);

@@ -36,7 +36,8 @@ public final class TagMapping {
    *
    * @param gauge the tagged gauge, or null (default by country)
    * @param maxspeedKmh the tagged {@code maxspeed}, or null
-   * @param oneway true when only usable from the way's first node to its last (after {@code reverse})
+   * @param oneway true when only usable from the way's first node to its last (after {@code
+   *     reverse})
    * @param reverse true for {@code oneway=-1}: usable from the last node to the first
    * @param durationH ferry crossing time of the whole way, or null
    * @param openingYear from {@code opening_date}, or null
@@ -55,7 +56,15 @@ public final class TagMapping {
       String note) {
     WayClass withFerry(Double newDurationH, String newNote) {
       return new WayClass(
-          mode, gauge, electrified, maxspeedKmh, status, false, false, newDurationH, openingYear,
+          mode,
+          gauge,
+          electrified,
+          maxspeedKmh,
+          status,
+          false,
+          false,
+          newDurationH,
+          openingYear,
           newNote);
     }
   }
@@ -237,7 +246,15 @@ public final class TagMapping {
       }
     }
     return new WayClass(
-        Mode.FERRY, null, null, null, LinkStatus.OPERATIONAL, false, false, hours, null,
+        Mode.FERRY,
+        null,
+        null,
+        null,
+        LinkStatus.OPERATIONAL,
+        false,
+        false,
+        hours,
+        null,
         note.toString());
   }
 

@@ -3,8 +3,8 @@ package org.karvan.io.osm;
 import java.util.Arrays;
 
 /**
- * The tags of one OSM element, reused by a reader from element to element: a handler copies what
- * it keeps. Lookup is linear, which is faster than hashing for the few tags an element has.
+ * The tags of one OSM element, reused by a reader from element to element: a handler copies what it
+ * keeps. Lookup is linear, which is faster than hashing for the few tags an element has.
  */
 public final class Tags {
   private String[] keys = new String[16];
@@ -55,7 +55,9 @@ public final class Tags {
     return value.equals(get(key));
   }
 
-  /** A tags object built in code, e.g. for tests: {@code of("railway", "rail", "gauge", "1520")}. */
+  /**
+   * A tags object built in code, e.g. for tests: {@code of("railway", "rail", "gauge", "1520")}.
+   */
   public static Tags of(String... kv) {
     Tags t = new Tags();
     for (int i = 0; i + 1 < kv.length; i += 2) {

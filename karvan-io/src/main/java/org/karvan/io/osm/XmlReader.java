@@ -149,7 +149,8 @@ final class XmlReader implements OsmReader {
       int col = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNumber());
       throw new OsmFormatException(path, line, col, "malformed OSM XML: " + firstLine(e), e);
     } catch (java.io.EOFException | java.util.zip.ZipException e) {
-      throw new OsmFormatException(path, 0, 0, "truncated or corrupt gzip data: " + e.getMessage(), e);
+      throw new OsmFormatException(
+          path, 0, 0, "truncated or corrupt gzip data: " + e.getMessage(), e);
     } finally {
       if (x != null) {
         try {

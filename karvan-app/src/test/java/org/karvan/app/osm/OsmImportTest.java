@@ -155,6 +155,41 @@ class OsmImportTest {
   }
 
   @Test
+  void aRoughBoxMovesTheBorderToThePost() {
+    // Russia from 29.3 E: the box edge is 6.7 km east of the post along the 58K-199, too far.
+    Network far = importOsm("belarus-east.osm.gz", null, null, "RU:55.5,29.3,56.5,30.5", "BY");
+    assertThat(far.crossings())
+        .singleElement()
+        .satisfies(x -> assertThat(x.status()).isEqualTo(CrossingStatus.PLANNED));
+    // From 29.25 E, within 5 km of the post: the change of country moves to the post.
+    Path out = tmp.resolve("near");
+    OsmImportService.Imported r =
+        OsmImportService.run(
+            new OsmImportService.Request(
+                fixture("belarus-east.osm.gz"),
+                null,
+                null,
+                null,
+                List.of("RU:55.5,29.25,56.5,30.5", "BY"),
+                null,
+                "2026-12-01",
+                out,
+                false));
+    Network near = r.network();
+    assertThat(near.crossings())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.status()).isEqualTo(CrossingStatus.OPEN);
+              assertThat(List.of(x.nodeA(), x.nodeB())).contains("N447873865");
+            });
+    assertThat(
+            r.summary()
+                .defaulted("changes of country moved to a border post within 5 km along the way"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void monacoFerryRelationBecomesAFerryWithAService() throws Exception {
     Network n = importOsm("monaco.osm.gz", null, List.of("ferry"), "MC");
     // The route=ferry relation 2218012 "Bateau Bus" has one untagged way, 166399542.
@@ -233,8 +268,13 @@ class OsmImportTest {
     assertThat(sumKm(box, Mode.ROAD)).isLessThan(sumKm(all, Mode.ROAD));
   }
 
+  /**
+   * test-osm6.pbf is GraphHopper's test-osm6.xml converted by osmconvert
+   * (graphhopper/graphhopper:core/src/test/resources/com/graphhopper/reader/osm/test-osm6.xml):
+   * three nodes, a one-way motorway through them and a multipolygon relation.
+   */
   @Test
-  void tinyPbf() throws Exception {
+  void tinyPbfDecodesExactlyTheXml() throws Exception {
     List<String> seen = new ArrayList<>();
     OsmReader.open(fixture("test-osm6.pbf"))
         .read(
@@ -242,22 +282,60 @@ class OsmImportTest {
             new OsmHandler() {
               @Override
               public void node(long id, double lat, double lon, Tags tags) {
-                seen.add("n" + id);
+                seen.add(
+                    String.format(
+                        java.util.Locale.ROOT, "n%d %.7f %.7f %s", id, lat, lon, tags.get("name")));
               }
 
               @Override
               public void way(long id, long[] r, int n, Tags tags) {
-                seen.add("w" + id + ":" + n + ":" + tags.get("highway"));
+                seen.add(
+                    "w"
+                        + id
+                        + " "
+                        + Arrays.toString(Arrays.copyOf(r, n))
+                        + " "
+                        + tags.get("highway")
+                        + " oneway="
+                        + tags.get("oneway"));
               }
 
               @Override
               public void relation(
                   long id, long[] ids, byte[] types, String[] roles, int n, Tags tags) {
-                seen.add("r" + id + ":" + n);
+                StringBuilder sb = new StringBuilder("r" + id);
+                for (int i = 0; i < n; i++) {
+                  sb.append(' ')
+                      .append(types[i])
+                      .append(':')
+                      .append(ids[i])
+                      .append(':')
+                      .append(roles[i]);
+                }
+                seen.add(sb + " " + tags.get("type") + " " + tags.get("name"));
               }
             });
-    System.out.println("test-osm6.pbf: " + seen);
-    assertThat(seen).isNotEmpty();
+    assertThat(seen)
+        .containsExactly(
+            "n10 51.9900000 9.0100000 Wiesbaden-Naurod",
+            "n20 52.0000000 9.0000000 Halbendorf-Spree",
+            "n30 52.1000000 9.2000000 Halbendorf-Spree",
+            "w40 [10, 20, 30] motorway oneway=true",
+            "r55 0:10: 1:40:inner multipolygon TestRelation");
+    Network n = importOsm("test-osm6.pbf", null, null, "DE");
+    assertThat(n.links())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.from()).isEqualTo("N10");
+              assertThat(l.to()).isEqualTo("N30");
+              assertThat(l.direction()).isEqualTo(Direction.FORWARD);
+              assertThat(l.geometry()).containsExactly(new org.karvan.core.model.LatLon(52.0, 9.0));
+              double km =
+                  org.karvan.core.geo.Geo.distanceKm(51.99, 9.01, 52.0, 9.0)
+                      + org.karvan.core.geo.Geo.distanceKm(52.0, 9.0, 52.1, 9.2);
+              assertThat(l.lengthKm()).isCloseTo(km, within(1e-12));
+            });
   }
 
   Route route(Network n, String from, String to, String modes) {

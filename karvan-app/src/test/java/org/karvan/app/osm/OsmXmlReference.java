@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
-import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParserFactory;
 import org.karvan.core.geo.Geo;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * A plain reference for the importer: the whole OSM XML file read with DOM (independent of the
+ * A plain reference for the importer: the whole OSM XML file read with SAX (independent of the
  * importer's StAX reader), and way lengths summed segment by segment.
  */
 final class OsmXmlReference {
@@ -26,34 +25,48 @@ final class OsmXmlReference {
   record Way(long id, List<Long> refs, Map<String, String> tags) {}
 
   OsmXmlReference(Path gz) throws Exception {
-    Document doc;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-      doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
-    }
-    NodeList ns = doc.getElementsByTagName("node");
-    for (int i = 0; i < ns.getLength(); i++) {
-      Element e = (Element) ns.item(i);
-      nodes.put(
-          Long.parseLong(e.getAttribute("id")),
-          new double[] {
-            Double.parseDouble(e.getAttribute("lat")), Double.parseDouble(e.getAttribute("lon"))
-          });
-    }
-    NodeList ws = doc.getElementsByTagName("way");
-    for (int i = 0; i < ws.getLength(); i++) {
-      Element e = (Element) ws.item(i);
-      List<Long> refs = new ArrayList<>();
-      NodeList nds = e.getElementsByTagName("nd");
-      for (int j = 0; j < nds.getLength(); j++) {
-        refs.add(Long.parseLong(((Element) nds.item(j)).getAttribute("ref")));
-      }
-      Map<String, String> tags = new HashMap<>();
-      NodeList ts = e.getElementsByTagName("tag");
-      for (int j = 0; j < ts.getLength(); j++) {
-        Element t = (Element) ts.item(j);
-        tags.put(t.getAttribute("k"), t.getAttribute("v"));
-      }
-      ways.add(new Way(Long.parseLong(e.getAttribute("id")), refs, tags));
+      SAXParserFactory.newInstance()
+          .newSAXParser()
+          .parse(
+              in,
+              new DefaultHandler() {
+                Way way;
+
+                @Override
+                public void startElement(String uri, String local, String q, Attributes a) {
+                  switch (q) {
+                    case "node" ->
+                        nodes.put(
+                            Long.parseLong(a.getValue("id")),
+                            new double[] {
+                              Double.parseDouble(a.getValue("lat")),
+                              Double.parseDouble(a.getValue("lon"))
+                            });
+                    case "way" ->
+                        way =
+                            new Way(
+                                Long.parseLong(a.getValue("id")),
+                                new ArrayList<>(),
+                                new HashMap<>());
+                    case "nd" -> way.refs().add(Long.parseLong(a.getValue("ref")));
+                    case "tag" -> {
+                      if (way != null) {
+                        way.tags().put(a.getValue("k"), a.getValue("v"));
+                      }
+                    }
+                    default -> {}
+                  }
+                }
+
+                @Override
+                public void endElement(String uri, String local, String q) {
+                  if (q.equals("way")) {
+                    ways.add(way);
+                    way = null;
+                  }
+                }
+              });
     }
   }
 

@@ -62,6 +62,9 @@ final class NetworkAssembler {
 
   private static final int END = 1;
 
+  /** A change of country this close to a border post (km along the way) moves to the post. */
+  static final double POST_KM = 5;
+
   private final OsmImporter in;
   private final OsmImportOptions o;
   private final ImportSummary summary;
@@ -215,6 +218,9 @@ final class NetworkAssembler {
 
   /** Splits runs at junctions: ends of runs, places, shared nodes and changes of country. */
   private List<Seg> split(List<int[]> runs, List<Integer> runWay, List<WayClass> runClass) {
+    for (int[] run : runs) {
+      snapToPosts(run);
+    }
     List<Seg> segs = new ArrayList<>();
     for (int r = 0; r < runs.size(); r++) {
       int[] run = runs.get(r);
@@ -236,6 +242,54 @@ final class NetworkAssembler {
       }
     }
     return segs;
+  }
+
+  private boolean isPost(int v) {
+    OsmImporter.Place p = in.place(v);
+    return p != null && p.kinds().contains(NodeKind.BORDER_CROSSING);
+  }
+
+  /**
+   * Moves each change of country along a run to the nearest border post ({@code
+   * barrier=border_control}) within {@link #POST_KM} along the way, so that the crossing link ends
+   * at the post: the country rules are boxes, the post is where the border is crossed.
+   */
+  private void snapToPosts(int[] run) {
+    for (int i = 1; i < run.length; i++) {
+      if (country[run[i]].equals(country[run[i - 1]]) || isPost(run[i]) || isPost(run[i - 1])) {
+        continue;
+      }
+      int back = -1;
+      double backKm = 0;
+      for (int j = i - 1; j > 0 && backKm <= POST_KM; j--) {
+        backKm += km(run[j], run[j - 1]);
+        if (backKm <= POST_KM && isPost(run[j - 1])) {
+          back = j - 1;
+          break;
+        }
+      }
+      int fwd = -1;
+      double fwdKm = 0;
+      for (int j = i + 1; j < run.length && fwdKm <= POST_KM; j++) {
+        fwdKm += km(run[j - 1], run[j]);
+        if (fwdKm <= POST_KM && isPost(run[j])) {
+          fwd = j;
+          break;
+        }
+      }
+      if (back >= 0 && (fwd < 0 || backKm <= fwdKm)) {
+        for (int j = back + 1; j < i; j++) {
+          country[run[j]] = country[run[i]];
+        }
+        summary.count("changes of country moved to a border post within 5 km along the way");
+      } else if (fwd >= 0) {
+        for (int j = i; j < fwd; j++) {
+          country[run[j]] = country[run[i - 1]];
+        }
+        summary.count("changes of country moved to a border post within 5 km along the way");
+        i = fwd;
+      }
+    }
   }
 
   /** Joins segments through nodes where exactly two segments of the same class meet. */

@@ -19,7 +19,8 @@ import org.karvan.io.osm.TagMapping.WayClass;
  * Imports an OSM file into network data in two passes: the ways (and ferry relations) first, which
  * marks the nodes they need, then those nodes' positions. Node ids map to dense indices in a
  * primitive hash map and positions live in {@code int} arrays (1e-7 degrees, OSM's own precision),
- * so memory grows with the imported ways, not with the file: about 20 bytes per needed node.
+ * so memory grows with the imported ways, not with the file: some 50 bytes per node of an imported
+ * way (hash slots, position, OSM id, country and flags) and one shared class per distinct tagging.
  */
 public final class OsmImporter {
   /** A place tagged on a node: its name, other names and kinds. */
@@ -128,7 +129,11 @@ public final class OsmImporter {
     summary.total("ways imported", ways);
   }
 
-  private void keep(long id, WayClass c, long[] refs, int n) {
+  /** One instance per distinct class: country-scale files have millions of ways, few classes. */
+  private final Map<WayClass, WayClass> distinct = new HashMap<>();
+
+  private void keep(long id, WayClass c0, long[] refs, int n) {
+    WayClass c = distinct.computeIfAbsent(c0, x -> x);
     if (ways == wayIds.length) {
       wayIds = Arrays.copyOf(wayIds, ways * 2);
       wayClasses = Arrays.copyOf(wayClasses, ways * 2);

@@ -98,6 +98,15 @@ class OsmImportTest {
     assertThat(expected).isGreaterThan(10);
     // electrified=contact_line becomes true
     assertThat(n.links().stream().filter(l -> Boolean.TRUE.equals(l.electrified()))).isNotEmpty();
+    // Ostankino station is mapped beside the tracks: it is put on the nearest rail vertex. The
+    // monorail stations (Телецентр, ...) are no freight places and stay out.
+    assertThat(n.nodes().stream().filter(v -> v.is(NodeKind.RAIL_STATION)).map(v -> v.name()))
+        .containsExactly("Останкино");
+    var station = n.nodes().stream().filter(v -> v.is(NodeKind.RAIL_STATION)).findFirst().get();
+    double[] tagged = ref.nodes.get(1994671361L); // the railway=halt node itself
+    assertThat(
+            org.karvan.core.geo.Geo.distanceKm(tagged[0], tagged[1], station.lat(), station.lon()))
+        .isLessThan(0.3);
     routeMatchesReference(n, Mode.RAIL);
   }
 

@@ -1,7 +1,6 @@
 package org.karvan.io.osm;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,25 +11,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.karvan.core.geo.Geo;
 import org.karvan.core.model.BorderCrossing;
-import org.karvan.core.model.Clearance;
-import org.karvan.core.model.Country;
-import org.karvan.core.model.CrossingStatus;
 import org.karvan.core.model.Direction;
 import org.karvan.core.model.Gauge;
 import org.karvan.core.model.GeometryLayer;
 import org.karvan.core.model.LatLon;
 import org.karvan.core.model.Link;
-import org.karvan.core.model.Manifest;
 import org.karvan.core.model.Mode;
-import org.karvan.core.model.ModeGauge;
 import org.karvan.core.model.NetworkData;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.NodeKind;
 import org.karvan.core.model.Origin;
 import org.karvan.core.model.Provenance;
-import org.karvan.core.model.Reliability;
 import org.karvan.core.model.Service;
-import org.karvan.core.model.Source;
 import org.karvan.core.model.Terminal;
 import org.karvan.core.validate.InvalidInputException;
 import org.karvan.core.validate.Problems;
@@ -49,17 +41,6 @@ final class NetworkAssembler {
   static final String GEOMETRY_FILE = "geometry/osm.geojson";
   static final String ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0";
 
-  /** Estimated clearance of an imported crossing, hours (mean, P90): road, rail. */
-  static final Clearance ROAD_CLEARANCE = new Clearance(2, 6);
-
-  static final Clearance RAIL_CLEARANCE = new Clearance(4, 12);
-
-  /** Estimated sailings per week of an imported ferry. */
-  static final double FERRY_SAILINGS_PER_WEEK = 7;
-
-  /** Estimated handling time of an imported port terminal (road or rail to ferry), hours. */
-  static final double PORT_HANDLING_H = 1;
-
   private static final int END = 1;
 
   /** A change of country this close to a border post (km along the way) moves to the post. */
@@ -72,6 +53,7 @@ final class NetworkAssembler {
   private final byte[] use;
   private final boolean[] endpoint;
   private final boolean[] pinned;
+  private final ImportedRows rows;
 
   /** A piece of one way between two junctions, vertices in the way's order. */
   private record Seg(int way, WayClass cls, int[] verts) {
@@ -93,6 +75,7 @@ final class NetworkAssembler {
     use = new byte[n];
     endpoint = new boolean[n];
     pinned = new boolean[n];
+    rows = new ImportedRows(o, summary, in.fileName());
   }
 
   NetworkData assemble() {
@@ -100,6 +83,7 @@ final class NetworkAssembler {
     List<Integer> runWay = new ArrayList<>();
     List<WayClass> runClass = new ArrayList<>();
     cut(runs, runWay, runClass);
+    snapPlaces(runs, runClass);
     List<Seg> segs = split(runs, runWay, runClass);
     List<List<int[]>> chains = new ArrayList<>();
     List<Seg> chainFirst = new ArrayList<>();
@@ -200,6 +184,72 @@ final class NetworkAssembler {
     if (cutWays > 0) {
       summary.total("ways cut at the bbox or at nodes missing from the file", cutWays);
     }
+  }
+
+  /**
+   * Puts each tagged place that lies on no imported way (a station mapped beside its tracks, a
+   * ferry terminal beside its pier) on the nearest vertex of an imported way of a mode it serves
+   * (rail for stations and terminals; ferry, then road, for ports) within {@link #SNAP_KM}.
+   */
+  private void snapPlaces(List<int[]> runs, List<WayClass> runClass) {
+    if (in.offWay().isEmpty()) {
+      return;
+    }
+    Map<Long, List<Integer>> rail = new HashMap<>();
+    Map<Long, List<Integer>> port = new HashMap<>();
+    for (int r = 0; r < runs.size(); r++) {
+      Map<Long, List<Integer>> grid = runClass.get(r).mode() == Mode.RAIL ? rail : port;
+      for (int v : runs.get(r)) {
+        grid.computeIfAbsent(cell(in.lat(v), in.lon(v)), x -> new ArrayList<>()).add(v);
+      }
+    }
+    for (OsmImporter.OffWay p : in.offWay()) {
+      boolean station =
+          p.place().kinds().contains(NodeKind.RAIL_STATION)
+              || p.place().kinds().contains(NodeKind.TERMINAL);
+      int best = nearest(station ? rail : port, p.lat(), p.lon());
+      if (best >= 0) {
+        in.snapPlace(best, p.place());
+        summary.count(
+            "tagged places beside an imported way: put on its nearest vertex within 300 m");
+      } else {
+        summary.count(
+            "tagged places (stations, ports) farther than 300 m from an imported way: left out");
+      }
+    }
+  }
+
+  /** Snap radius for places beside the network, km. */
+  static final double SNAP_KM = 0.3;
+
+  private static final double CELL_DEG = 0.005;
+
+  private static long cell(double lat, double lon) {
+    return ((long) Math.floor(lat / CELL_DEG) << 32)
+        ^ (Math.floorMod((long) Math.floor(lon / CELL_DEG), 1L << 32));
+  }
+
+  private int nearest(Map<Long, List<Integer>> grid, double lat, double lon) {
+    int best = -1;
+    double bestKm = SNAP_KM;
+    int reach =
+        (int) Math.ceil(SNAP_KM / (CELL_DEG * 111 * Math.max(0.1, Math.cos(Math.toRadians(lat)))));
+    for (int dy = -reach; dy <= reach; dy++) {
+      for (int dx = -reach; dx <= reach; dx++) {
+        List<Integer> vs = grid.get(cell(lat + dy * CELL_DEG, lon + dx * CELL_DEG));
+        if (vs == null) {
+          continue;
+        }
+        for (int v : vs) {
+          double d = Geo.distanceKm(lat, lon, in.lat(v), in.lon(v));
+          if (d <= bestKm) {
+            bestKm = d;
+            best = v;
+          }
+        }
+      }
+    }
+    return best;
   }
 
   private static WayClass withGauge(WayClass c, Gauge g) {
@@ -466,7 +516,7 @@ final class NetworkAssembler {
       String crossing = null;
       if (cls.mode() != Mode.FERRY && !country[a].equals(country[b])) {
         crossing = "X-" + id;
-        crossings.add(crossing(crossing, cls.mode(), nodes.get(a), nodes.get(b)));
+        crossings.add(rows.crossing(crossing, cls.mode(), nodes.get(a), nodes.get(b)));
       }
       links.add(
           new Link(
@@ -488,11 +538,11 @@ final class NetworkAssembler {
               provenance(estimated, note(cls)),
               Origin.NONE));
       if (cls.mode() == Mode.FERRY) {
-        services.add(service(id, cls, km, wayKm.get(ways.get(i))));
+        services.add(rows.service(id, cls, km, wayKm.get(ways.get(i))));
       }
     }
-    nodeModes.forEach((v, m) -> nodes.put(v, withModeKinds(nodes.get(v), m)));
-    List<Terminal> terminals = terminals(nodes, nodeModes, nodeGauges);
+    nodeModes.forEach((v, m) -> nodes.put(v, ImportedRows.withModeKinds(nodes.get(v), m)));
+    List<Terminal> terminals = rows.terminals(nodes, nodeModes, nodeGauges);
     countUnlinkedPlaces(nodes);
     summary.total("nodes", nodes.size());
     summary.total("links", links.size());
@@ -500,9 +550,9 @@ final class NetworkAssembler {
     summary.total("ferry services", services.size());
     summary.total("port terminals", terminals.size());
     return new NetworkData(
-        manifest(lines),
-        sources(),
-        countries(nodes.values()),
+        rows.manifest(lines),
+        rows.sources(),
+        ImportedRows.countries(nodes.values()),
         List.of(),
         new ArrayList<>(nodes.values()),
         links,
@@ -584,142 +634,6 @@ final class NetworkAssembler {
         Origin.NONE);
   }
 
-  /** A ferry's end is a port; a plain node a junction (rail) or a road node (road only). */
-  private static Node withModeKinds(Node n, Set<Mode> modes) {
-    Set<NodeKind> kinds = EnumSet.noneOf(NodeKind.class);
-    kinds.addAll(n.kinds());
-    if (modes.contains(Mode.FERRY)) {
-      kinds.add(NodeKind.PORT);
-    }
-    if (kinds.isEmpty()) {
-      kinds.add(modes.contains(Mode.RAIL) ? NodeKind.JUNCTION : NodeKind.ROAD_NODE);
-    }
-    return new Node(
-        n.id(),
-        n.name(),
-        n.aliases(),
-        n.country(),
-        n.lat(),
-        n.lon(),
-        kinds,
-        n.provenance(),
-        n.origin());
-  }
-
-  private BorderCrossing crossing(String id, Mode mode, Node a, Node b) {
-    boolean controlled = a.is(NodeKind.BORDER_CROSSING) || b.is(NodeKind.BORDER_CROSSING);
-    Node post = a.is(NodeKind.BORDER_CROSSING) ? a : b;
-    String name = controlled ? post.name() : a.country() + "-" + b.country() + " at " + a.id();
-    if (!controlled) {
-      summary.count(
-          "links crossing a border without a barrier=border_control node: crossing created"
-              + " PLANNED (check it)");
-      summary.warn(
-          mode
-              + " way from "
-              + a.id()
-              + " ("
-              + a.country()
-              + ") to "
-              + b.id()
-              + " ("
-              + b.country()
-              + ") crosses a border without a border_control node: crossing "
-              + id
-              + " created PLANNED");
-    }
-    Clearance c = mode == Mode.RAIL ? RAIL_CLEARANCE : ROAD_CLEARANCE;
-    return new BorderCrossing(
-        id,
-        name,
-        a.id(),
-        b.id(),
-        Set.of(mode),
-        c,
-        c,
-        0,
-        0,
-        controlled ? CrossingStatus.OPEN : CrossingStatus.PLANNED,
-        null,
-        null,
-        new Provenance(
-            List.of(OSM_SOURCE, DEFAULTS_SOURCE),
-            o.asOf(),
-            Set.of(
-                "clearance_ab_mean_h",
-                "clearance_ab_p90_h",
-                "clearance_ba_mean_h",
-                "clearance_ba_p90_h",
-                "fee_ab_usd",
-                "fee_ba_usd"),
-            "clearance times and fees: Karvan import defaults, not measured"),
-        Origin.NONE);
-  }
-
-  private Service service(String link, WayClass c, double km, Double wayKm) {
-    boolean tagged = c.durationH() != null && wayKm != null && wayKm > 0;
-    double h = tagged ? c.durationH() * km / wayKm : km / o.ferrySpeedKmh();
-    Set<String> est =
-        tagged ? Set.of("sailings_per_week") : Set.of("sailings_per_week", "sailing_h");
-    return new Service(
-        link,
-        FERRY_SAILINGS_PER_WEEK,
-        h,
-        "",
-        new Provenance(
-            List.of(OSM_SOURCE, DEFAULTS_SOURCE),
-            o.asOf(),
-            est,
-            tagged
-                ? "sailing time from the OSM duration tag; sailings per week an import default"
-                : "sailing time at the profile's ferry speed; sailings per week an import default"),
-        Origin.NONE);
-  }
-
-  /** A road (and rail, per gauge) to ferry terminal at every node where they meet. */
-  private List<Terminal> terminals(
-      Map<Integer, Node> nodes, Map<Integer, Set<Mode>> modes, Map<Integer, Set<Gauge>> gauges) {
-    List<Terminal> out = new ArrayList<>();
-    for (var e : modes.entrySet()) {
-      Set<Mode> m = e.getValue();
-      if (!m.contains(Mode.FERRY)) {
-        continue;
-      }
-      Node n = nodes.get(e.getKey());
-      List<ModeGauge> land = new ArrayList<>();
-      if (m.contains(Mode.ROAD)) {
-        land.add(new ModeGauge(Mode.ROAD, null));
-      }
-      if (m.contains(Mode.RAIL)) {
-        for (Gauge g : gauges.getOrDefault(e.getKey(), Set.of())) {
-          if (g != Gauge.DUAL) {
-            land.add(new ModeGauge(Mode.RAIL, g));
-          }
-        }
-      }
-      for (ModeGauge from : land) {
-        out.add(
-            new Terminal(
-                "T-" + n.id() + "-" + from.toString().replace('/', '-'),
-                n.id(),
-                from,
-                new ModeGauge(Mode.FERRY, null),
-                PORT_HANDLING_H,
-                null,
-                null,
-                null,
-                new Provenance(
-                    List.of(OSM_SOURCE, DEFAULTS_SOURCE),
-                    o.asOf(),
-                    Set.of("handling_h"),
-                    "where a ferry meets the land network; handling time an import default"),
-                Origin.NONE));
-      }
-    }
-    out.sort(java.util.Comparator.comparing(Terminal::id));
-    return out;
-  }
-
   private void countUnlinkedPlaces(Map<Integer, Node> nodes) {
     for (int v : in.placeNodes()) {
       if (!nodes.containsKey(v)) {
@@ -727,57 +641,5 @@ final class NetworkAssembler {
             "tagged places (stations, ports, border posts) not on an imported way: left out");
       }
     }
-  }
-
-  private Manifest manifest(List<GeometryLayer.Line> lines) {
-    List<GeometryLayer> layers =
-        lines.isEmpty()
-            ? List.of()
-            : List.of(new GeometryLayer(GEOMETRY_FILE, "ODbL-1.0", ATTRIBUTION, lines));
-    return new Manifest(
-        1,
-        o.name(),
-        o.asOf().toString(),
-        o.asOf(),
-        "ODbL-1.0",
-        "Imported from " + in.fileName() + " by karvan import osm. " + ATTRIBUTION + ".",
-        List.of(OSM_SOURCE),
-        layers);
-  }
-
-  private List<Source> sources() {
-    return List.of(
-        new Source(
-            OSM_SOURCE,
-            "OpenStreetMap extract " + in.fileName(),
-            "OpenStreetMap contributors",
-            "https://www.openstreetmap.org/copyright",
-            null,
-            o.asOf(),
-            Reliability.SECONDARY,
-            "ODbL 1.0; volunteered data, imported by karvan import osm",
-            Origin.NONE),
-        new Source(
-            DEFAULTS_SOURCE,
-            "Karvan OSM import defaults (docs/import.md)",
-            "Karvan",
-            "",
-            null,
-            null,
-            Reliability.ESTIMATE,
-            "gauge by country, crossing clearance, ferry sailings and port handling where OSM has"
-                + " no value",
-            Origin.NONE));
-  }
-
-  private static List<Country> countries(java.util.Collection<Node> nodes) {
-    Set<String> codes = new TreeSet<>();
-    nodes.forEach(n -> codes.add(n.country()));
-    List<Country> out = new ArrayList<>();
-    for (String c : codes) {
-      String name = new Locale("", c).getDisplayCountry(Locale.ENGLISH);
-      out.add(new Country(c, name.isEmpty() || name.equals(c) ? c : name, Origin.NONE));
-    }
-    return Collections.unmodifiableList(out);
   }
 }

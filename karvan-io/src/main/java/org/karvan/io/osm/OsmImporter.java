@@ -26,6 +26,9 @@ public final class OsmImporter {
   /** A place tagged on a node: its name, other names and kinds. */
   record Place(String name, List<String> aliases, Set<NodeKind> kinds) {}
 
+  /** A tagged place on no imported way, to be snapped to the nearest imported vertex. */
+  record OffWay(long osmId, double lat, double lon, Place place) {}
+
   /** The outcome: the network data (not yet validated) and what the import did. */
   public record Result(NetworkData data, ImportSummary summary) {}
 
@@ -47,6 +50,7 @@ public final class OsmImporter {
   private int[] lon7;
   private boolean[] present;
   private final Map<Integer, Place> places = new HashMap<>();
+  private final List<OffWay> offWay = new ArrayList<>();
 
   /** Ferry relations' member ways with the class the relation gives them. */
   private final Map<Long, WayClass> ferryMembers = new HashMap<>();
@@ -165,6 +169,18 @@ public final class OsmImporter {
           public void node(long id, double lat, double lon, Tags tags) {
             int i = nodeIndex.get(id);
             if (i < 0) {
+              if (!tags.isEmpty()) {
+                Set<NodeKind> kinds = TagMapping.placeKinds(tags);
+                kinds.remove(NodeKind.BORDER_CROSSING); // a border post counts on its road only
+                if (!kinds.isEmpty()) {
+                  offWay.add(
+                      new OffWay(
+                          id,
+                          lat,
+                          lon,
+                          new Place(tags.get("name"), TagMapping.aliases(tags), kinds)));
+                }
+              }
               return;
             }
             lat7[i] = (int) Math.round(lat * 1e7);
@@ -254,6 +270,15 @@ public final class OsmImporter {
 
   Place place(int v) {
     return places.get(v);
+  }
+
+  List<OffWay> offWay() {
+    return offWay;
+  }
+
+  /** Gives vertex {@code v} a snapped place (keeping a place it has). */
+  void snapPlace(int v, Place p) {
+    places.putIfAbsent(v, p);
   }
 
   List<Integer> placeNodes() {

@@ -337,7 +337,8 @@ public final class TagMapping {
   public static Set<NodeKind> placeKinds(Tags t) {
     Set<NodeKind> k = EnumSet.noneOf(NodeKind.class);
     String railway = t.get("railway");
-    if ("station".equals(railway) || "halt".equals(railway) || "yard".equals(railway)) {
+    if (("station".equals(railway) || "halt".equals(railway) || "yard".equals(railway))
+        && !urbanRail(t)) {
       k.add(NodeKind.RAIL_STATION);
     }
     if ("yard".equals(railway)
@@ -352,6 +353,20 @@ public final class TagMapping {
       k.add(NodeKind.BORDER_CROSSING);
     }
     return k;
+  }
+
+  /** A metro, light rail, monorail, tram or funicular station: not a freight place. */
+  static boolean urbanRail(Tags t) {
+    String station = t.get("station");
+    if (station != null && !station.equals("train")) {
+      return true;
+    }
+    for (String k : List.of("subway", "light_rail", "monorail", "tram", "funicular")) {
+      if (t.is(k, "yes")) {
+        return !t.is("train", "yes");
+      }
+    }
+    return false;
   }
 
   /** {@code name:*}, {@code int_name}, {@code alt_name}, {@code old_name}, other than the name. */

@@ -342,18 +342,37 @@ final class NetworkAssembler {
     }
   }
 
+  /** Segment ends by node, in primitive arrays (no map entry per node). */
+  private static final class Ends {
+    final int[] a;
+    final int[] b;
+    final byte[] count;
+
+    Ends(int nodes) {
+      a = new int[nodes];
+      b = new int[nodes];
+      count = new byte[nodes];
+    }
+
+    void add(int v, int end) {
+      if (count[v] == 0) {
+        a[v] = end;
+      } else if (count[v] == 1) {
+        b[v] = end;
+      }
+      if (count[v] < 3) {
+        count[v]++;
+      }
+    }
+  }
+
   /** Joins segments through nodes where exactly two segments of the same class meet. */
   private void merge(List<Seg> segs, List<List<int[]>> chains, List<Seg> chainFirst) {
-    Map<Integer, int[]> ends = new HashMap<>();
+    // Per node: the first two segment ends there (segment * 2 + side) and how many there are.
+    Ends ends = new Ends(in.nodes());
     for (int s = 0; s < segs.size(); s++) {
-      for (int side = 0; side < 2; side++) {
-        int v = side == 0 ? segs.get(s).first() : segs.get(s).last();
-        int[] e = ends.computeIfAbsent(v, x -> new int[] {-1, -1, 0});
-        if (e[2] < 2) {
-          e[e[2]] = s * 2 + side;
-        }
-        e[2]++;
-      }
+      ends.add(segs.get(s).first(), s * 2);
+      ends.add(segs.get(s).last(), s * 2 + END);
     }
     boolean[] done = new boolean[segs.size()];
     for (int s0 = 0; s0 < segs.size(); s0++) {
@@ -404,13 +423,12 @@ final class NetworkAssembler {
    * The other segment end at node {@code v} when {@code v} joins exactly two ends of two segments
    * of the same class (and is no place, no border node and not a ferry), else -1.
    */
-  private int other(Map<Integer, int[]> ends, int v, int seg, int side, List<Seg> segs) {
-    int[] e = ends.get(v);
-    if (e == null || e[2] != 2 || pinned[v] || in.place(v) != null) {
+  private int other(Ends ends, int v, int seg, int side, List<Seg> segs) {
+    if (ends.count[v] != 2 || pinned[v] || in.place(v) != null) {
       return -1;
     }
     int mine = seg * 2 + side;
-    int other = e[0] == mine ? e[1] : e[1] == mine ? e[0] : -1;
+    int other = ends.a[v] == mine ? ends.b[v] : ends.b[v] == mine ? ends.a[v] : -1;
     if (other < 0 || other / 2 == seg) {
       return -1;
     }

@@ -212,7 +212,8 @@ final class PbfReader implements OsmReader {
     private final boolean ways;
     private final boolean relations;
     private final Tags tags = new Tags();
-    private String[] strings = new String[0];
+    private String[] strings;
+    private Proto table;
     private final long[][] longs = {new long[256], new long[256], new long[256]};
     private final int[][] ints = {new int[256], new int[256], new int[256], new int[256]};
     private byte[] types = new byte[64];
@@ -234,7 +235,8 @@ final class PbfReader implements OsmReader {
       granularity = 100;
       latOffset = 0;
       lonOffset = 0;
-      strings = new String[0];
+      strings = null;
+      table = null;
       int groupsStart = -1;
       // The string table and the scale come first in practice, but the format does not promise
       // it: read them in a first scan, then the groups.
@@ -242,7 +244,7 @@ final class PbfReader implements OsmReader {
         int at = p.pos;
         int key = p.key();
         switch (key) {
-          case (1 << 3) | 2 -> strings(p.sub());
+          case (1 << 3) | 2 -> table = p.sub(); // decoded only when a wanted group needs it
           case (2 << 3) | 2 -> {
             if (groupsStart < 0) {
               groupsStart = at;
@@ -271,7 +273,12 @@ final class PbfReader implements OsmReader {
       return found;
     }
 
-    private void strings(Proto t) {
+    /** Decodes the block's string table on first use. */
+    private void strings() {
+      if (strings != null) {
+        return;
+      }
+      Proto t = table == null ? new Proto(new byte[0], 0, 0) : table;
       int n = 0;
       String[] s = new String[256];
       while (t.more()) {
@@ -297,6 +304,7 @@ final class PbfReader implements OsmReader {
             found |= 1 << Kind.NODE.ordinal();
             Proto sub = g.sub();
             if (nodes) {
+              strings();
               node(sub);
             }
           }
@@ -304,6 +312,7 @@ final class PbfReader implements OsmReader {
             found |= 1 << Kind.NODE.ordinal();
             Proto sub = g.sub();
             if (nodes) {
+              strings();
               dense(sub);
             }
           }
@@ -311,6 +320,7 @@ final class PbfReader implements OsmReader {
             found |= 1 << Kind.WAY.ordinal();
             Proto sub = g.sub();
             if (ways) {
+              strings();
               way(sub);
             }
           }
@@ -318,6 +328,7 @@ final class PbfReader implements OsmReader {
             found |= 1 << Kind.RELATION.ordinal();
             Proto sub = g.sub();
             if (relations) {
+              strings();
               relation(sub);
             }
           }

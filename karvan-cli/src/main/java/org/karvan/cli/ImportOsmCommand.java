@@ -17,10 +17,9 @@ import picocli.CommandLine.Spec;
     name = "osm",
     header = "Import an OSM extract (.osm.pbf, .osm, .osm.gz) as a network bundle.",
     mixinStandardHelpOptions = true,
-    description = {
-      "Import rail, roads and ferries of an OSM extract as a network bundle that validates and",
-      "routes. Prints what it did and every default it took (docs/import.md)."
-    })
+    description =
+        "Import rail, roads and ferries of an OSM extract as a network bundle that validates and"
+            + " routes. Prints what it did and every default it took (docs/import.md).")
 final class ImportOsmCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The extract: .osm.pbf, .osm or .osm.gz.")
   Path file;
@@ -49,10 +48,9 @@ final class ImportOsmCommand implements Callable<Integer> {
   @Option(
       names = "--country",
       paramLabel = "CC[:S,W,N,E]",
-      description = {
-        "Country of the nodes: CC for all, CC:S,W,N,E for those in a box; repeat, first match wins",
-        "(e.g. --country RU:55.9,29.2,56.2,30 --country BY)."
-      })
+      description =
+          "Country of the nodes: CC for all, CC:S,W,N,E for those in a box; repeat, first match"
+              + " wins (e.g. --country RU:55.9,29.2,56.2,30 --country BY).")
   List<String> countries;
 
   @Option(names = "--name", description = "Bundle name (default: osm-FILE).")

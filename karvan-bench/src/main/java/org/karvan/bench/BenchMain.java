@@ -79,6 +79,9 @@ public final class BenchMain {
 
   /** Runs the command; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("import")) {
+      return ImportBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     Options o;
     try {
       o = parse(args);

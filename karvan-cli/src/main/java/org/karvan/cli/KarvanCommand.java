@@ -27,7 +27,8 @@ import picocli.CommandLine.IVersionProvider;
       CriticalityCommand.class,
       ReliabilityCommand.class,
       BacktestCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      ImportCommand.class
     },
     footer = {"", "Run 'karvan COMMAND --help' for a command's options."})
 public final class KarvanCommand implements Runnable {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.karvan.app.InvalidRequestException;
 import org.karvan.app.LinesImportService;
 import org.karvan.core.model.CrossingStatus;
+import org.karvan.core.model.Gauge;
 import org.karvan.core.model.Mode;
 import org.karvan.core.validate.Problem;
 import org.karvan.io.lines.LinesImporter;
@@ -42,6 +43,21 @@ final class ImportLinesCommand implements Callable<Integer> {
           "Rail: default the gauge of lines without a 'gauge' property by country (1520 in the"
               + " former Soviet states, 1435 in Iran and Türkiye).")
   boolean gaugeByCountry;
+
+  @Option(
+      names = "--gauge",
+      paramLabel = "COUNTRY=GAUGE",
+      description =
+          "With --gauge-by-country: the gauge of a country outside the defaults, or another one"
+              + " (repeatable), e.g. AF=1520.")
+  List<String> gauges = new ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "PROPERTY=VALUE",
+      description =
+          "Leave out the features whose PROPERTY is VALUE (repeatable), e.g. railway=monorail.")
+  List<String> exclude = new ArrayList<>();
 
   @Option(
       names = "--status-from",
@@ -92,6 +108,20 @@ final class ImportLinesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private static java.util.Map<String, Gauge> gauges(List<String> specs) {
+    java.util.Map<String, Gauge> m = new java.util.TreeMap<>();
+    for (String s : specs) {
+      int eq = s.indexOf('=');
+      if (eq != 2) {
+        throw new IllegalArgumentException(
+            "--gauge: expected COUNTRY=GAUGE (e.g. AF=1520), got '" + s + "'");
+      }
+      m.put(
+          s.substring(0, 2).toUpperCase(java.util.Locale.ROOT), Gauge.parse(s.substring(3).trim()));
+    }
+    return m;
+  }
+
   @Override
   public Integer call() {
     LinesImporter.Options o;
@@ -109,7 +139,9 @@ final class ImportLinesCommand implements Callable<Integer> {
               RequestOptions.parseEnum(CrossingStatus.class, crossingStatus, "--crossing-status"),
               licence,
               attribution,
-              LocalDate.now(java.time.ZoneOffset.UTC));
+              LocalDate.now(java.time.ZoneOffset.UTC),
+              exclude,
+              gauges(gauges));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("import", e.getMessage());
     }

@@ -72,7 +72,7 @@ final class LineBorders {
     }
     m.put("IR", Gauge.G1435);
     m.put("TR", Gauge.G1435);
-    return Map.copyOf(m);
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   private String countryOf(int v) {
@@ -305,11 +305,14 @@ final class LineBorders {
     List<Link> gauged = new ArrayList<>();
     Map<String, Set<Gauge>> gaugesAt = new HashMap<>();
     Provenance estimated = new Provenance(List.of(SOURCE, ESTIMATE), o.asOf(), Set.of("gauge"), "");
+    Map<String, Gauge> byCountry = new TreeMap<>(GAUGE_BY_COUNTRY);
+    byCountry.putAll(o.gauges());
     for (Link l : links) {
       Link x = l;
       if (o.mode() == Mode.RAIL && l.gauge() == null) {
         String c = nodes.get(l.from()).country();
-        Gauge gg = GAUGE_BY_COUNTRY.get(c);
+        c = c == null ? "" : c;
+        Gauge gg = byCountry.get(c == null ? "" : c);
         if (gg == null) {
           noGauge.add(c.isEmpty() ? "(no country)" : c);
           gg = Gauge.G1435;
@@ -334,8 +337,8 @@ final class LineBorders {
           "no default gauge for "
               + String.join(", ", noGauge)
               + " (known: "
-              + String.join(" ", GAUGE_BY_COUNTRY.keySet())
-              + "); give these lines a gauge property");
+              + String.join(" ", byCountry.keySet())
+              + "); give these lines a gauge property, or pass --gauge COUNTRY=GAUGE");
     }
     if (defaultedGauge[0] > 0) {
       summary.add(defaultedGauge[0] + " links without gauge: defaulted by country");

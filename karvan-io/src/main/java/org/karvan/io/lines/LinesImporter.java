@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.karvan.core.boundary.Boundaries;
 import org.karvan.core.model.CrossingStatus;
@@ -76,6 +75,8 @@ public final class LinesImporter {
    * @param licence licence of the input's data (the bundle's and its geometry file's)
    * @param attribution attribution the licence asks for, or empty
    * @param asOf date of the data
+   * @param exclude features whose property has the value ({@code PROPERTY=VALUE}) are left out
+   * @param gauges gauges by country added to (or replacing) the defaults, e.g. {@code AF=1520}
    */
   public record Options(
       Mode mode,
@@ -85,8 +86,40 @@ public final class LinesImporter {
       CrossingStatus crossingStatus,
       String licence,
       String attribution,
-      LocalDate asOf) {
+      LocalDate asOf,
+      List<String> exclude,
+      Map<String, Gauge> gauges) {
+    /** Options without exclusions or extra gauges. */
+    public Options(
+        Mode mode,
+        boolean gaugeByCountry,
+        List<StatusRule> statusRules,
+        double snapM,
+        CrossingStatus crossingStatus,
+        String licence,
+        String attribution,
+        LocalDate asOf) {
+      this(
+          mode,
+          gaugeByCountry,
+          statusRules,
+          snapM,
+          crossingStatus,
+          licence,
+          attribution,
+          asOf,
+          List.of(),
+          Map.of());
+    }
+
     public Options {
+      exclude = List.copyOf(exclude);
+      for (String x : exclude) {
+        if (x.indexOf('=') <= 0) {
+          throw new IllegalArgumentException("--exclude: expected PROPERTY=VALUE, got '" + x + "'");
+        }
+      }
+      gauges = Map.copyOf(gauges);
       if (mode != Mode.RAIL && mode != Mode.ROAD) {
         throw new IllegalArgumentException("--mode must be rail or road, got " + mode);
       }
@@ -118,6 +151,7 @@ public final class LinesImporter {
     List<LineGraph.Line> lines = new ArrayList<>();
     Map<String, Integer> statusCount = new TreeMap<>();
     int gaugeGiven = 0;
+    int excludedCount = 0;
     int index = 0;
     for (JsonNode f : root.path("features")) {
       index++;
@@ -136,6 +170,10 @@ public final class LinesImporter {
             0,
             "geometry",
             "expected a LineString or MultiLineString, got '" + type + "'");
+        continue;
+      }
+      if (excluded(props, options.exclude())) {
+        excludedCount++;
         continue;
       }
       LinkStatus status = status(props, options.statusRules());
@@ -176,13 +214,17 @@ public final class LinesImporter {
             graph.snapped,
             org.karvan.io.bundle.BundleWriter.num(options.snapM())));
     statusCount.forEach((s, n) -> summary.add(n + " features " + s));
-    if (options.mode() == Mode.RAIL && gaugeGiven < index) {
+    if (excludedCount > 0) {
+      summary.add(
+          excludedCount + " features excluded (" + String.join(", ", options.exclude()) + ")");
+    }
+    if (options.mode() == Mode.RAIL && gaugeGiven < index - excludedCount) {
       if (!options.gaugeByCountry()) {
         throw invalid(
             name,
             0,
             "gauge",
-            (index - gaugeGiven)
+            (index - excludedCount - gaugeGiven)
                 + " features have no gauge property; pass --gauge-by-country to default it");
       }
     }
@@ -192,6 +234,17 @@ public final class LinesImporter {
       throw new InvalidInputException("cannot import " + name, problems);
     }
     return new Result(data, summary);
+  }
+
+  private static boolean excluded(JsonNode props, List<String> exclude) {
+    for (String x : exclude) {
+      int eq = x.indexOf('=');
+      JsonNode v = props.get(x.substring(0, eq).trim());
+      if (v != null && !v.isNull() && v.asText().equals(x.substring(eq + 1).trim())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static LinkStatus status(JsonNode props, List<StatusRule> rules) {
@@ -234,7 +287,4 @@ public final class LinesImporter {
     p.error(file, line, 0, field, msg);
     return new InvalidInputException("invalid line layer " + file, p);
   }
-
-  /** Statuses accepted by {@code --status-from}. */
-  static final Set<String> STATUSES = Set.of("OPERATIONAL", "UNDER_CONSTRUCTION", "PLANNED");
 }

@@ -30,9 +30,9 @@ import org.karvan.core.validate.Problems;
  * when it lies more than {@link #TOLERANCE_KM} from the territory it belongs to. Beyond that, a
  * measured position (a node whose {@code lat}/{@code lon} are not marked estimated, a line not
  * marked estimated) is an error; an estimated one (hand waypoints, the straight chord of a link
- * without geometry, the stretch between an approximate node and the first measured vertex) is a
- * warning up to {@link #ESTIMATE_TOLERANCE_KM} and an error beyond. Points at sea or where no
- * country is drawn are not judged; nor are countries the boundaries do not know.
+ * without geometry, a line within {@link #NEAR_NODE_KM} of an approximate end node) is a warning up
+ * to {@link #ESTIMATE_TOLERANCE_KM} and an error beyond. Points at sea or where no country is drawn
+ * are not judged; nor are countries the boundaries do not know.
  *
  * <p>Cost: each link is sampled every {@link #STEP_KM} km; each sample is a point-in-polygon test
  * over the rings whose boxes hold it, so O(total length / step × ring size).
@@ -43,6 +43,12 @@ public final class SovereigntyCheck {
 
   /** How far (km) an estimated point may lie outside before the warning becomes an error. */
   public static final double ESTIMATE_TOLERANCE_KM = 15.0;
+
+  /**
+   * Within this distance (km) of an end node with estimated coordinates, a measured line counts as
+   * an estimate too: it was cut or snapped to that approximate node.
+   */
+  public static final double NEAR_NODE_KM = 10.0;
 
   /** Sampling step along a link's line, km. */
   public static final double STEP_KM = 1.0;
@@ -187,13 +193,17 @@ public final class SovereigntyCheck {
         if (at == null || own.contains(at)) {
           continue;
         }
+        // a line cut to an approximate node is only as good as the node near it
+        boolean near =
+            isEstimated(from) && Geo.distanceKm(lat, lon, from.lat(), from.lon()) <= NEAR_NODE_KM
+                || isEstimated(to) && Geo.distanceKm(lat, lon, to.lat(), to.lon()) <= NEAR_NODE_KM;
         double d = Double.POSITIVE_INFINITY;
         for (String o : own) {
           d = Math.min(d, b.distanceKm(o, lat, lon));
         }
         if (d > TOLERANCE_KM) {
           Excursion e = deepest.get(at);
-          Excursion here = new Excursion(l.id(), at, d, new LatLon(lat, lon), estimated);
+          Excursion here = new Excursion(l.id(), at, d, new LatLon(lat, lon), estimated || near);
           if (e == null
               || here.isError() && !e.isError()
               || here.isError() == e.isError() && d > e.depthKm()) {

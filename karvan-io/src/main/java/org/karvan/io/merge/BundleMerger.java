@@ -248,8 +248,8 @@ public final class BundleMerger {
   }
 
   private static String cell(CsvTable t, CsvTable.CsvRow r, String column) {
-    Integer i = t.header().get(column);
-    return i == null || i >= r.cells().size() ? "" : r.cells().get(i);
+    Integer col = t.header().get(column); // 1-based
+    return col == null || col > r.cells().size() ? "" : r.cells().get(col - 1).trim();
   }
 
   private static byte[] csv(FileSpec spec, java.util.Collection<Map<String, String>> rows) {

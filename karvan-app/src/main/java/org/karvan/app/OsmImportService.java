@@ -75,12 +75,7 @@ public final class OsmImportService {
             ? OsmImportOptions.DEFAULT_ROAD_CLASSES
             : r.roadClasses().stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
     List<CountryRule> rules = new ArrayList<>();
-    if (r.countries() == null || r.countries().isEmpty()) {
-      f.error(
-          "country",
-          "give the country of the extract (e.g. --country BY), and boxes for"
-              + " others (--country RU:S,W,N,E)");
-    } else {
+    if (r.countries() != null) {
       for (String c : r.countries()) {
         try {
           rules.add(CountryRule.parse(c));
@@ -146,7 +141,13 @@ public final class OsmImportService {
       p.error(file.toString(), 0, 0, "", "cannot read: " + e.getMessage());
       throw new InvalidInputException(file.toString(), p);
     }
-    Network n = Network.build(result.data());
+    // The same checks as any bundle read, the recognised boundaries included: a bundle that would
+    // not read back is not written.
+    Network n =
+        Network.build(
+            result.data(),
+            org.karvan.core.boundary.SovereigntyCheck.check(
+                result.data(), org.karvan.core.boundary.Boundaries.recognised()));
     try {
       if (Files.exists(r.out()) && !Files.isDirectory(r.out())) {
         throw new InvalidRequestException("out", r.out() + " exists and is not a directory");

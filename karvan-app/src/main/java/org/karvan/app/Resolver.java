@@ -32,7 +32,21 @@ public final class Resolver {
       Scenarios.Applied on,
       Karvan workspace,
       LocalDate date,
-      java.time.LocalDateTime depart) {
+      java.time.LocalDateTime depart,
+      List<Snapped> snapped) {
+    public Resolved {
+      snapped = snapped == null ? List.of() : List.copyOf(snapped);
+    }
+
+    public Resolved(
+        RouteRequest request,
+        Scenarios.Applied on,
+        Karvan workspace,
+        LocalDate date,
+        java.time.LocalDateTime depart) {
+      this(request, on, workspace, date, depart, List.of());
+    }
+
     /** The router of the network under the events in force on the date. */
     public Router router() {
       return on.router().on(date);
@@ -152,12 +166,17 @@ public final class Resolver {
     if (!cm.complete() || from == null || to == null) {
       return new Resolved(null, cm.on(), cm.workspace(), day(cm, s, depart), depart);
     }
+    List<Snapped> snapped = new ArrayList<>();
+    snapped(places, "from", s.from(), snapped);
+    s.via().forEach(v -> snapped(places, "via", v, snapped));
+    snapped(places, "to", s.to(), snapped);
     return new Resolved(
         new RouteRequest(from, to, via, cm.cargo(), cm.objective(), cm.constraints()),
         cm.on(),
         cm.workspace(),
         day(cm, s, depart),
-        depart);
+        depart,
+        snapped);
   }
 
   /** The request's day: {@code YYYY-MM-DD}, or today by the workspace's clock when blank. */
@@ -230,12 +249,31 @@ public final class Resolver {
     return place(k.places(), text, field, f);
   }
 
-  /** A place by id, name or alias; a miss is an error with "did you mean" suggestions. */
+  /**
+   * A place given as {@code LAT,LON} snapped to its nearest node: the field, the point, the node
+   * and the distance to it (km).
+   */
+  public record Snapped(String field, double lat, double lon, String node, double km) {}
+
+  private static void snapped(Places places, String field, String text, List<Snapped> out) {
+    if (Places.isCoordinate(text)) {
+      Places.Snap sn = places.snap(text);
+      out.add(new Snapped(field, sn.lat(), sn.lon(), sn.node().id(), sn.km()));
+    }
+  }
+
+  /**
+   * A place by id, name or alias, or {@code LAT,LON} (the nearest node); a miss is an error with
+   * "did you mean" suggestions, a coordinate out of range an error naming it.
+   */
   public static String place(Places places, String text, String field, Fields f) {
     if (blank(text)) {
       return null;
     }
     try {
+      if (Places.isCoordinate(text)) {
+        return places.snap(text).node().id();
+      }
       return places.resolve(text).id();
     } catch (IllegalArgumentException e) {
       f.error(field, e.getMessage());

@@ -2,6 +2,7 @@ package org.karvan.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +143,37 @@ public final class ResultJson {
     o.set(
         "network",
         basis(n, res.scenario(), res.request().constraints(), res.date(), res.eventsInForce()));
+    if (!res.snapped().isEmpty()) {
+      ArrayNode sa = o.putArray("snapped");
+      for (Resolver.Snapped sn : res.snapped()) {
+        ObjectNode x = sa.addObject();
+        x.put("field", sn.field());
+        x.put("lat", sn.lat());
+        x.put("lon", sn.lon());
+        x.put("node", sn.node());
+        x.put("name", n.getNode(sn.node()).name());
+        x.put("snapKm", Math.round(sn.km() * 1000) / 1000.0);
+      }
+    }
     return o;
+  }
+
+  /** One line per place given as LAT,LON: the node it was snapped to and how far that is. */
+  public static List<String> snappedText(RoutesResult res) {
+    List<String> out = new ArrayList<>();
+    for (Resolver.Snapped sn : res.snapped()) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "%s %.5f,%.5f snapped to %s (%s), %.3f km away",
+              sn.field(),
+              sn.lat(),
+              sn.lon(),
+              sn.node(),
+              res.network().getNode(sn.node()).name(),
+              sn.km()));
+    }
+    return out;
   }
 
   public static ObjectNode matrix(MatrixService.Result m) {

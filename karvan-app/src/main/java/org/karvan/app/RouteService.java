@@ -97,7 +97,8 @@ public final class RouteService {
         routes,
         p,
         r.date(),
-        r.router().events().events());
+        r.router().events().events(),
+        r.snapped());
   }
 
   static NoRouteException noRoute(Router router, RouteRequest req) {

@@ -14,6 +14,7 @@ import org.karvan.core.routing.RouteRequest;
  * @param date the day whose dated events applied
  * @param eventsInForce the events in force that day (CLOSED and RESTRICTED), whether or not a route
  *     meets them
+ * @param snapped the places given as {@code LAT,LON}, each with the node it was snapped to
  */
 public record RoutesResult(
     Kind kind,
@@ -23,7 +24,21 @@ public record RoutesResult(
     List<Route> routes,
     ParetoStats pareto,
     java.time.LocalDate date,
-    List<org.karvan.core.model.NetworkEvent> eventsInForce) {
+    List<org.karvan.core.model.NetworkEvent> eventsInForce,
+    List<Resolver.Snapped> snapped) {
+  /** A result whose places were all named (none given as LAT,LON). */
+  public RoutesResult(
+      Kind kind,
+      Network network,
+      String scenario,
+      RouteRequest request,
+      List<Route> routes,
+      ParetoStats pareto,
+      java.time.LocalDate date,
+      List<org.karvan.core.model.NetworkEvent> eventsInForce) {
+    this(kind, network, scenario, request, routes, pareto, date, eventsInForce, List.of());
+  }
+
   public enum Kind {
     ROUTE,
     ALTERNATIVES,
@@ -36,6 +51,7 @@ public record RoutesResult(
   public RoutesResult {
     routes = List.copyOf(routes);
     eventsInForce = List.copyOf(eventsInForce);
+    snapped = snapped == null ? List.of() : List.copyOf(snapped);
   }
 
   /** The best route (the first). */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     header = "Import a network from OSM or GIS data into a bundle.",
     mixinStandardHelpOptions = true,
     description = "Import a network from OSM or GIS data into a bundle (docs/import.md).",
-    subcommands = {ImportOsmCommand.class})
+    subcommands = {ImportOsmCommand.class, ImportLinesCommand.class})
 final class ImportCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -49,8 +49,9 @@ final class ImportOsmCommand implements Callable<Integer> {
       names = "--country",
       paramLabel = "CC[:S,W,N,E]",
       description =
-          "Country of the nodes: CC for all, CC:S,W,N,E for those in a box; repeat, first match"
-              + " wins (e.g. --country RU:55.9,29.2,56.2,30 --country BY).")
+          "Country of the nodes, overriding the recognised boundaries (Natural Earth admin-0,"
+              + " used by default): CC for all, CC:S,W,N,E for those in a box; repeat, first"
+              + " match wins (e.g. --country RU:55.9,29.2,56.2,30 --country BY).")
   List<String> countries;
 
   @Option(names = "--name", description = "Bundle name (default: osm-FILE).")

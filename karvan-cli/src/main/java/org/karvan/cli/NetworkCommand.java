@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       NetworkCommand.Info.class,
       NetworkCommand.Validate.class,
-      NetworkCommand.Export.class
+      NetworkCommand.Export.class,
+      NetworkMergeCommand.class
     })
 final class NetworkCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -149,6 +149,7 @@ final class RouteCommand implements Callable<Integer> {
         }
         String basis = ResultJson.basisText(net, res.scenario(), res.request().constraints());
         ResultJson.eventsText(net, res.date(), res.eventsInForce()).forEach(out::println);
+        ResultJson.snappedText(res).forEach(out::println);
         for (int i = 0; i < routes.size(); i++) {
           if (routes.size() > 1) {
             out.println();

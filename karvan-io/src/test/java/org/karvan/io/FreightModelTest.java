@@ -38,9 +38,9 @@ class FreightModelTest {
     String nodes =
         "id,name,aliases,country,lat,lon,kinds,sources,as_of,estimated,note\n"
             + "KZOOO,O,,KZ,43.0,51.0,CITY,s1,,,\n"
-            + "KZPPP,P,,KZ,41.0,54.0,BORDER_CROSSING,s1,,,\n"
-            + "TMQQQ,Q,,TM,40.95,54.05,BORDER_CROSSING,s1,,,\n"
-            + "TMDDD,D,,TM,40.0,57.0,CITY,s1,,,\n"
+            + "KZPPP,P,,KZ,42.32,53.68,BORDER_CROSSING,s1,,,\n"
+            + "TMQQQ,Q,,TM,42.28,53.69,BORDER_CROSSING,s1,,,\n"
+            + "TMDDD,D,,TM,40.5,55.5,CITY,s1,,,\n"
             + "KZSSS,S,,KZ,44.5,52.0,CITY,s1,,,\n";
     String links =
         "id,from,to,mode,length_km,direction,gauge,electrified,speed_kmh,capacity_tpy,status,"

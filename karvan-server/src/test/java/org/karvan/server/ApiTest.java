@@ -158,6 +158,21 @@ class ApiTest {
   }
 
   @Test
+  void placesGivenAsCoordinatesAreSnappedAndReported() {
+    // 40.41,49.88 is 0.85 km east of Baku (AZBAK, 40.41,49.87)
+    Http.Res r = http.get("/api/route?from=" + Http.q("40.41,49.88") + "&to=RUMOW");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode s = r.json().get("snapped").get(0);
+    assertThat(s.get("field").asText()).isEqualTo("from");
+    assertThat(s.get("node").asText()).isEqualTo("AZBAK");
+    assertThat(s.get("snapKm").asDouble())
+        .isCloseTo(
+            org.karvan.core.geo.Geo.distanceKm(40.41, 49.88, 40.41, 49.87),
+            org.assertj.core.data.Offset.offset(0.001));
+    assertProblem(http.get("/api/route?from=" + Http.q("40.41,190") + "&to=RUMOW"), 422, "from");
+  }
+
+  @Test
   void validationNamesEveryField() {
     Http.Res r =
         http.get("/api/route?from=" + Http.q("Nhava Shevaa") + "&to=Moskow&optimize=fast&year=abc");

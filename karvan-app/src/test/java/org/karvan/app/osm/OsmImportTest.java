@@ -1,6 +1,7 @@
 package org.karvan.app.osm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.karvan.core.model.Network;
 import org.karvan.core.model.NodeKind;
 import org.karvan.core.profile.Profile;
 import org.karvan.core.routing.Route;
+import org.karvan.core.validate.InvalidInputException;
 import org.karvan.io.bundle.BundleReader;
 import org.karvan.io.osm.OsmHandler;
 import org.karvan.io.osm.OsmReader;
@@ -164,12 +166,29 @@ class OsmImportTest {
   }
 
   @Test
-  void aRoughBoxMovesTheBorderToThePost() {
-    // Russia from 29.3 E: the box edge is 6.7 km east of the post along the 58K-199, too far.
-    Network far = importOsm("belarus-east.osm.gz", null, null, "RU:55.5,29.3,56.5,30.5", "BY");
-    assertThat(far.crossings())
+  void withoutCountryRulesTheRecognisedBoundariesPutTheCrossingAtThePost() {
+    Network n = importOsm("belarus-east.osm.gz", null, null);
+    assertThat(n.crossings())
         .singleElement()
-        .satisfies(x -> assertThat(x.status()).isEqualTo(CrossingStatus.PLANNED));
+        .satisfies(
+            x -> {
+              assertThat(x.status()).isEqualTo(CrossingStatus.OPEN);
+              assertThat(List.of(x.nodeA(), x.nodeB())).contains("N447873865");
+            });
+    assertThat(n.nodes()).extracting(org.karvan.core.model.Node::country).containsOnly("BY", "RU");
+  }
+
+  @Test
+  void aRoughBoxMovesTheBorderToThePost() {
+    // Russia from 29.3 E: the box edge is 6.7 km east of the post along the 58K-199, too far: the
+    // road east of the post would be Belarusian, and the recognised boundaries refuse it.
+    assertThatThrownBy(
+            () -> importOsm("belarus-east.osm.gz", null, null, "RU:55.5,29.3,56.5,30.5", "BY"))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidInputException) e).problems().toString())
+                    .contains("lies in RU"));
     // From 29.25 E, within 5 km of the post: the change of country moves to the post.
     Path out = tmp.resolve("near");
     OsmImportService.Imported r =

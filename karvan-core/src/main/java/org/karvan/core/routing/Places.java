@@ -75,6 +75,58 @@ public final class Places {
     return out;
   }
 
+  /**
+   * A place given as {@code LAT,LON} (WGS84 degrees) snapped to the nearest node that is not a sea
+   * waypoint, with the great-circle distance from the point to it.
+   */
+  public record Snap(Node node, double lat, double lon, double km) {}
+
+  private static final java.util.regex.Pattern LAT_LON =
+      java.util.regex.Pattern.compile(
+          "\\s*([+-]?\\d+(?:\\.\\d*)?)\\s*,\\s*([+-]?\\d+(?:\\.\\d*)?)\\s*");
+
+  /** True when {@code text} is a coordinate pair {@code LAT,LON} (in range or not). */
+  public static boolean isCoordinate(String text) {
+    return text != null && LAT_LON.matcher(text).matches();
+  }
+
+  /**
+   * The nearest node to {@code LAT,LON}; an {@link IllegalArgumentException} when the text is not a
+   * pair or a coordinate is out of range (latitude within ±90, longitude within ±180). O(nodes).
+   */
+  public Snap snap(String text) {
+    java.util.regex.Matcher m = LAT_LON.matcher(text == null ? "" : text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not LAT,LON (e.g. 40.41,49.87)");
+    }
+    double lat = Double.parseDouble(m.group(1));
+    double lon = Double.parseDouble(m.group(2));
+    if (Math.abs(lat) > 90) {
+      throw new IllegalArgumentException(
+          "latitude " + m.group(1) + " in '" + text.trim() + "' is out of range [-90, 90]");
+    }
+    if (Math.abs(lon) > 180) {
+      throw new IllegalArgumentException(
+          "longitude " + m.group(2) + " in '" + text.trim() + "' is out of range [-180, 180]");
+    }
+    Node best = null;
+    double bestKm = Double.POSITIVE_INFINITY;
+    for (Node n : net.nodes()) {
+      if (n.is(org.karvan.core.model.NodeKind.WAYPOINT)) {
+        continue;
+      }
+      double d = org.karvan.core.geo.Geo.distanceKm(lat, lon, n.lat(), n.lon());
+      if (d < bestKm) {
+        bestKm = d;
+        best = n;
+      }
+    }
+    if (best == null) {
+      throw new IllegalArgumentException("the network has no node to snap '" + text + "' to");
+    }
+    return new Snap(best, lat, lon, bestKm);
+  }
+
   /** The node the text names. */
   public Node resolve(String text) {
     if (text == null || text.isBlank()) {

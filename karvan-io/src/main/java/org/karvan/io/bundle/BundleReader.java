@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.karvan.core.boundary.Boundaries;
+import org.karvan.core.boundary.SovereigntyCheck;
 import org.karvan.core.model.BorderCrossing;
 import org.karvan.core.model.Chokepoint;
 import org.karvan.core.model.ChokepointKind;
@@ -302,6 +304,8 @@ public final class BundleReader {
             services,
             events,
             departures);
+    // the geometric border rule: nodes and land links against the recognised boundaries
+    problems.addAll(SovereigntyCheck.check(data, Boundaries.recognised()));
     try {
       return Network.build(data, problems);
     } catch (InvalidInputException e) {

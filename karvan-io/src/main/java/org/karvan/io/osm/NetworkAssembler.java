@@ -134,7 +134,8 @@ final class NetworkAssembler {
                 "--country",
                 String.format(
                     Locale.ROOT,
-                    "node %d at %.7f,%.7f matches no --country rule; add a rule without a box",
+                    "node %d at %.7f,%.7f lies in no country (no --country rule, and no"
+                        + " recognised boundary within 2 km); add a --country rule",
                     in.osmId(v),
                     in.lat(v),
                     in.lon(v)));

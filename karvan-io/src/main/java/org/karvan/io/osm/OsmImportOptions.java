@@ -106,13 +106,18 @@ public record OsmImportOptions(
     }
   }
 
-  /** The country of a position by the rules, or null when no rule matches. */
+  /**
+   * The country of a position: by the rules (first match), else by the recognised boundaries
+   * (Natural Earth admin-0, {@link org.karvan.core.boundary.Boundaries#recognised()}; a point just
+   * off a coast takes the nearest country within 2 km), else null.
+   */
   public String countryAt(double lat, double lon) {
     for (CountryRule r : countries) {
       if (r.matches(lat, lon)) {
         return r.country();
       }
     }
-    return null;
+    var b = org.karvan.core.boundary.Boundaries.recognised();
+    return b.nearestCountry(lat, lon, 2).orElse(null);
   }
 }

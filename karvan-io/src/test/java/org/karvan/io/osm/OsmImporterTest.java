@@ -195,25 +195,24 @@ class OsmImporterTest {
   }
 
   @Test
-  void aNodeOutsideEveryCountryRuleIsAnErrorNamingIt() throws Exception {
+  void aNodeOutsideEveryCountryRuleTakesItsCountryFromTheRecognisedBoundaries() throws Exception {
     OsmImportOptions o =
         new OsmImportOptions(
             Set.of(Mode.RAIL),
             List.of(),
             null,
-            List.of(OsmImportOptions.CountryRule.parse("AT:46,15,47,17")),
+            List.of(OsmImportOptions.CountryRule.parse("HU:46,15,47,17")),
             "t",
             LocalDate.of(2026, 12, 1),
             25,
             60,
             22);
-    assertThatThrownBy(() -> run(o, null))
-        .hasMessageContaining("drawn.osm")
-        .satisfies(
-            e ->
-                assertThat(
-                        ((org.karvan.core.validate.InvalidInputException) e).problems().toString())
-                    .contains("node 11 at 47.0100000,16.0100000 matches no --country rule"));
+    // Node 11 (47.01 N 16.01 E) is outside the box, and in Austria on the boundaries; inside the
+    // box the rule wins.
+    assertThat(o.countryAt(47.01, 16.01)).isEqualTo("AT");
+    assertThat(o.countryAt(46.5, 16.0)).isEqualTo("HU");
+    // At sea, far from any coast, no country: the import would name the node.
+    assertThat(o.countryAt(40.0, -30.0)).isNull();
   }
 
   @Test

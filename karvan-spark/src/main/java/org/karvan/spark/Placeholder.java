@@ -1,0 +1,1 @@
+package org.karvan.spark; final class Placeholder {}

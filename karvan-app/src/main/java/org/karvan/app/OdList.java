@@ -46,6 +46,15 @@ public final class OdList {
   public static Result parse(Karvan k, byte[] bytes, String file, String defaultCargo) {
     Problems p = new Problems();
     CsvTable t = CsvParser.parse(bytes, file, p);
+    return of(k, file, t.header().keySet(), raw(t), p, defaultCargo);
+  }
+
+  /** The rows of an OD list's CSV bytes as read, unchecked (see {@link #pair}). */
+  public static List<Raw> rows(byte[] bytes, String file) {
+    return raw(CsvParser.parse(bytes, file, new Problems()));
+  }
+
+  private static List<Raw> raw(CsvTable t) {
     List<Raw> rows = new ArrayList<>();
     for (CsvTable.CsvRow row : t.rows()) {
       rows.add(
@@ -56,7 +65,7 @@ public final class OdList {
               cell(t, row, "cargo"),
               cell(t, row, "weight_t")));
     }
-    return of(k, file, t.header().keySet(), rows, p, defaultCargo);
+    return rows;
   }
 
   /**
@@ -67,8 +76,8 @@ public final class OdList {
       implements java.io.Serializable {}
 
   /**
-   * As {@link #read}, from rows read elsewhere (a Parquet file): {@code columns} the file's
-   * columns (empty for an empty file), {@code p} the problems met reading it.
+   * As {@link #read}, from rows read elsewhere (a Parquet file): {@code columns} the file's columns
+   * (empty for an empty file), {@code p} the problems met reading it.
    */
   public static Result of(
       Karvan k,

@@ -66,9 +66,7 @@ public final class ResultCsv {
     return List.of(
         "origin",
         "destination",
-        o.name().toLowerCase(Locale.ROOT)
-            + "_"
-            + MatrixService.Result.unit(o).replace(' ', '_'));
+        o.name().toLowerCase(Locale.ROOT) + "_" + MatrixService.Result.unit(o).replace(' ', '_'));
   }
 
   /** One matrix cell; empty where no route exists. */

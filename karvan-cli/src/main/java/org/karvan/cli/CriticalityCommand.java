@@ -134,8 +134,7 @@ final class CriticalityCommand implements Callable<Integer> {
         "extra_h",
         "extra_km",
         "new main route");
-    StringBuilder csv =
-        new StringBuilder(String.join(",", ResultCsv.CRITICALITY) + "\n");
+    StringBuilder csv = new StringBuilder(String.join(",", ResultCsv.CRITICALITY) + "\n");
     StringBuilder json = new StringBuilder("[\n");
     for (int i = 0; i < res.size(); i++) {
       Criticality.Impact im = res.get(i);

@@ -1,1 +1,0 @@
-package org.karvan.spark; final class Placeholder {}

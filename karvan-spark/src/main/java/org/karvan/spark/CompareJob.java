@@ -59,6 +59,9 @@ final class CompareJob implements Callable<Integer> {
 
   @Mixin RouteOptions route;
 
+  /** OD pairs per call of the service within a task. */
+  static final int CHUNK = 512;
+
   /** One OD row in one year. */
   record Task(Integer year, OdList.Raw row) implements Serializable {}
 
@@ -123,13 +126,17 @@ final class CompareJob implements Callable<Integer> {
                       i++) {
                     same.add(slice.get(i).row());
                   }
-                  for (CompareService.Row row :
-                      Sweeps.oneThread(() -> compare(kx, route, sc, y, same)).rows()) {
-                    List<String> cells = new ArrayList<>(ResultCsv.compare(row.comparison()));
-                    if (yearColumn) {
-                      cells.add(0, String.valueOf(y));
+                  // In chunks, so that a task holds few routes at a time (rows are the same).
+                  for (int c = 0; c < same.size(); c += CHUNK) {
+                    List<OdList.Raw> chunk = same.subList(c, Math.min(same.size(), c + CHUNK));
+                    for (CompareService.Row row :
+                        Sweeps.oneThread(() -> compare(kx, route, sc, y, chunk)).rows()) {
+                      List<String> cells = new ArrayList<>(ResultCsv.compare(row.comparison()));
+                      if (yearColumn) {
+                        cells.add(0, String.valueOf(y));
+                      }
+                      out.add(cells);
                     }
-                    out.add(cells);
                   }
                 }
                 return out.iterator();

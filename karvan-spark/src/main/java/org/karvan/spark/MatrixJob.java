@@ -98,12 +98,17 @@ final class MatrixJob implements Callable<Integer> {
                 Karvan kx = ws.value().karvan();
                 List<String> block = new ArrayList<>();
                 it.forEachRemaining(block::add);
-                MatrixService.Result m =
-                    Sweeps.oneThread(() -> matrix(kx, route, scenario, year, block, dest));
                 List<List<String>> out = new ArrayList<>();
-                for (int i = 0; i < m.from().size(); i++) {
-                  for (int c = 0; c < m.to().size(); c++) {
-                    out.add(ResultCsv.matrix(m.from().get(i), m.to().get(c), m.values()[i][c]));
+                // Sub-blocks within the service's cell limit (the rows are the same).
+                int rows = (int) Math.max(1, kx.limits().maxMatrixCells() / dest.size());
+                for (int b0 = 0; b0 < block.size(); b0 += rows) {
+                  List<String> sub = block.subList(b0, Math.min(block.size(), b0 + rows));
+                  MatrixService.Result m =
+                      Sweeps.oneThread(() -> matrix(kx, route, scenario, year, sub, dest));
+                  for (int i = 0; i < m.from().size(); i++) {
+                    for (int c = 0; c < m.to().size(); c++) {
+                      out.add(ResultCsv.matrix(m.from().get(i), m.to().get(c), m.values()[i][c]));
+                    }
                   }
                 }
                 return out.iterator();

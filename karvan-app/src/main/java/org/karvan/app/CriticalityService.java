@@ -86,9 +86,16 @@ public final class CriticalityService {
     return rows;
   }
 
-  /** The number of elements the request closes in turn (checking the request first). */
-  public int elements(Request r) {
-    return prepare(r).els().size();
+  /**
+   * What a request will close in turn, checked first: the number of elements, the demand rows and
+   * the problems met reading the demand (skipped rows).
+   */
+  public record Plan(int elements, int demandRows, List<String> demandProblems) {}
+
+  /** Checks the request and tells how many elements it closes in turn (see {@link #slice}). */
+  public Plan plan(Request r) {
+    Prepared p = prepare(r);
+    return new Plan(p.els().size(), p.s().demand().size(), p.s().problems());
   }
 
   private record Prepared(AssignService.Setup s, Freight fr, List<Criticality.Element> els) {}

@@ -98,7 +98,9 @@ final class CriticalityJob implements Callable<Integer> {
     List<String> els = List.copyOf(j.elements);
     String sc = j.scenario;
     // Checked before the job starts: elements, scenario and demand, with the CLI's errors.
-    int n = k.criticality().elements(request(dm, els, sc));
+    CriticalityService.Plan plan = k.criticality().plan(request(dm, els, sc));
+    plan.demandProblems().forEach(x -> err.println("karvan: " + x));
+    int n = plan.elements();
     List<Integer> tasks = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       tasks.add(i);

@@ -319,6 +319,42 @@ class SparkJobsTest {
   }
 
   @Test
+  void criticalityReadsAParquetDemandAndReportsItsBadRows() throws Exception {
+    Path csv = tmp.resolve("demand.csv");
+    Files.writeString(
+        csv,
+        "origin,destination,annual_volume,unit\n"
+            + "Nhava Sheva,Moscow,400000,t\n"
+            + "Tehran,Baku,120000,t\n"
+            + "Atlantis,Baku,5000,t\n"
+            + "Aktau,Baku,80000,t\n");
+    CriticalityService.Result ref =
+        k.criticality().run(new CriticalityService.Request(csv, List.of("borders"), 1, null), null);
+    List<List<String>> want = new ArrayList<>();
+    for (var row : ref.rows()) {
+      want.add(ResultCsv.criticality(row.rank(), row.impact(), row.newMainRoute()));
+    }
+    assertThat(ref.demandRows()).isEqualTo(3);
+    List<Row> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(csv).subList(1, 5)) {
+      rows.add(RowFactory.create((Object[]) line.split(",")));
+    }
+    Path pq = tmp.resolve("demand.parquet");
+    spark
+        .createDataFrame(
+            rows, Sweeps.schema(List.of("origin", "destination", "annual_volume", "unit")))
+        .coalesce(1)
+        .write()
+        .parquet(pq.toString());
+    Run r =
+        run("criticality", "--demand", pq.toString(), "--elements", "borders", "--partitions", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("karvan: ").contains("Atlantis").contains("skipped 1 bad row(s)");
+    assertThat(r.csv()).isEqualTo(table(ResultCsv.CRITICALITY, want));
+    assertThat(r.parquet()).isEqualTo(table(ResultCsv.CRITICALITY, want));
+  }
+
+  @Test
   void matrixBlocksEqualTheWholeMatrix() throws Exception {
     List<String> from = List.of("Nhava Sheva", "Mundra", "Chabahar", "Tehran", "Aktau");
     List<String> to = List.of("Moscow", "Baku", "Almaty");

@@ -49,6 +49,58 @@ public final class CriticalityService {
    * @param progress given the number of elements, the consumer of elements done (or null)
    */
   public Result run(Request r, java.util.function.IntFunction<IntConsumer> progress) {
+    Prepared p = prepare(r);
+    List<Criticality.Impact> res =
+        Criticality.run(
+            p.fr().criticalityGraph(),
+            p.fr().ods(p.s().demand()),
+            p.els(),
+            r.threads(),
+            progress == null ? i -> {} : progress.apply(p.els().size()));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < res.size(); i++) {
+      rows.add(row(i + 1, p.fr(), res.get(i)));
+    }
+    return new Result(p.s().net(), p.s().scenario(), p.s().demand().size(), rows, p.s().problems());
+  }
+
+  /**
+   * The elements {@code from} (inclusive) to {@code to} (exclusive) of the request's element list,
+   * closed in turn, in that order and unranked ({@code rank} 0): for a caller that splits the
+   * elements (the Spark job) and ranks the union itself by {@link Criticality#RANK}, ties in
+   * element order, as {@link #run} does. {@code to} is clipped to the number of elements.
+   */
+  public List<Row> slice(Request r, int from, int to) {
+    Prepared p = prepare(r);
+    List<Criticality.Element> els = p.els().subList(from, Math.min(to, p.els().size()));
+    List<Criticality.Impact> res =
+        Criticality.run(
+            p.fr().criticalityGraph(), p.fr().ods(p.s().demand()), els, r.threads(), i -> {});
+    // Criticality.run ranks its slice; give the slice back in element order.
+    java.util.Map<Criticality.Element, Criticality.Impact> by = new java.util.IdentityHashMap<>();
+    res.forEach(im -> by.put(im.element(), im));
+    List<Row> rows = new ArrayList<>();
+    for (Criticality.Element e : els) {
+      rows.add(row(0, p.fr(), by.get(e)));
+    }
+    return rows;
+  }
+
+  /**
+   * What a request will close in turn, checked first: the number of elements, the demand rows and
+   * the problems met reading the demand (skipped rows).
+   */
+  public record Plan(int elements, int demandRows, List<String> demandProblems) {}
+
+  /** Checks the request and tells how many elements it closes in turn (see {@link #slice}). */
+  public Plan plan(Request r) {
+    Prepared p = prepare(r);
+    return new Plan(p.els().size(), p.s().demand().size(), p.s().problems());
+  }
+
+  private record Prepared(AssignService.Setup s, Freight fr, List<Criticality.Element> els) {}
+
+  private Prepared prepare(Request r) {
     Fields f = new Fields();
     Set<String> types = new LinkedHashSet<>();
     for (String e : r.elements()) {
@@ -64,19 +116,10 @@ public final class CriticalityService {
     f.throwIfAny();
     AssignService.Setup s = new AssignService(k).setup(r.demand(), r.scenario(), f);
     Freight fr = s.f();
-    List<Criticality.Element> els = fr.elements(types);
-    List<Criticality.Impact> res =
-        Criticality.run(
-            fr.criticalityGraph(),
-            fr.ods(s.demand()),
-            els,
-            r.threads(),
-            progress == null ? i -> {} : progress.apply(els.size()));
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < res.size(); i++) {
-      Criticality.Impact im = res.get(i);
-      rows.add(new Row(i + 1, im, im.newMainPath() == null ? null : fr.nodes(im.newMainPath())));
-    }
-    return new Result(s.net(), s.scenario(), s.demand().size(), rows, s.problems());
+    return new Prepared(s, fr, fr.elements(types));
+  }
+
+  private static Row row(int rank, Freight fr, Criticality.Impact im) {
+    return new Row(rank, im, im.newMainPath() == null ? null : fr.nodes(im.newMainPath()));
   }
 }

@@ -39,47 +39,81 @@ public final class OdList {
               + (e instanceof NoSuchFileException ? "no such file" : e.getMessage())
               + ")");
     }
+    return parse(k, bytes, file.toString(), defaultCargo);
+  }
+
+  /** As {@link #read}, from a CSV file's bytes; {@code file} names it in messages. */
+  public static Result parse(Karvan k, byte[] bytes, String file, String defaultCargo) {
     Problems p = new Problems();
-    CsvTable t = CsvParser.parse(bytes, file.toString(), p);
+    CsvTable t = CsvParser.parse(bytes, file, p);
+    return of(k, file, t.header().keySet(), raw(t), p, defaultCargo);
+  }
+
+  /** The rows of an OD list's CSV bytes as read, unchecked (see {@link #pair}). */
+  public static List<Raw> rows(byte[] bytes, String file) {
+    return raw(CsvParser.parse(bytes, file, new Problems()));
+  }
+
+  private static List<Raw> raw(CsvTable t) {
+    List<Raw> rows = new ArrayList<>();
+    for (CsvTable.CsvRow row : t.rows()) {
+      rows.add(
+          new Raw(
+              row.line(),
+              cell(t, row, "origin"),
+              cell(t, row, "destination"),
+              cell(t, row, "cargo"),
+              cell(t, row, "weight_t")));
+    }
+    return rows;
+  }
+
+  /**
+   * One row of an OD list as read, before checking: its line (or row number) and trimmed cells,
+   * empty where absent.
+   */
+  public record Raw(int line, String origin, String destination, String cargo, String weightT)
+      implements java.io.Serializable {}
+
+  /**
+   * As {@link #read}, from rows read elsewhere (a Parquet file): {@code columns} the file's columns
+   * (empty for an empty file), {@code p} the problems met reading it.
+   */
+  public static Result of(
+      Karvan k,
+      String file,
+      java.util.Collection<String> columns,
+      List<Raw> raw,
+      Problems p,
+      String defaultCargo) {
     for (String col : List.of("origin", "destination")) {
-      if (!t.header().isEmpty() && !t.header().containsKey(col)) {
-        p.error(file.toString(), 1, 0, col, "missing column '" + col + "'");
+      if (!columns.isEmpty() && !columns.contains(col)) {
+        p.error(file, 1, 0, col, "missing column '" + col + "'");
       }
     }
     List<String> problems = new ArrayList<>();
     for (Problem x : p.sorted()) {
       problems.add(x.toString());
     }
-    if (p.hasErrors() && t.rows().isEmpty()
-        || !t.header().containsKey("origin")
-        || !t.header().containsKey("destination")) {
+    if (p.hasErrors() && raw.isEmpty()
+        || !columns.contains("origin")
+        || !columns.contains("destination")) {
       throw new InvalidRequestException(
           "od", file + ": cannot read the OD list" + (problems.isEmpty() ? "" : ": " + problems));
     }
     int skipped = 0;
     List<CompareService.OdPair> pairs = new ArrayList<>();
-    for (CsvTable.CsvRow row : t.rows()) {
+    for (Raw row : raw) {
       Fields rf = new Fields();
-      String of = k.resolver().place(cell(t, row, "origin"), "origin", rf);
-      String df = k.resolver().place(cell(t, row, "destination"), "destination", rf);
-      if (cell(t, row, "origin").isEmpty()) {
-        rf.error("origin", "is empty");
-      }
-      if (cell(t, row, "destination").isEmpty()) {
-        rf.error("destination", "is empty");
-      }
-      Cargo c = cargo(k, cell(t, row, "cargo"), cell(t, row, "weight_t"), defaultCargo, rf);
-      if (rf.isEmpty() && of.equals(df)) {
-        rf.error("destination", "origin and destination are the same place");
-      }
-      if (!rf.isEmpty()) {
+      CompareService.OdPair pair = pair(k, row, defaultCargo, rf);
+      if (pair == null) {
         skipped++;
         for (FieldError e : rf.errors()) {
           problems.add(file + ":" + row.line() + ": " + e);
         }
         continue;
       }
-      pairs.add(new CompareService.OdPair(of, df, c));
+      pairs.add(pair);
     }
     if (pairs.isEmpty()) {
       throw new InvalidRequestException(
@@ -93,7 +127,33 @@ public final class OdList {
     return new Result(pairs, problems, skipped);
   }
 
+  /** One row's pair, or null with its problems in {@code rf}. */
+  public static CompareService.OdPair pair(Karvan k, Raw row, String defaultCargo, Fields rf) {
+    String of = k.resolver().place(row.origin(), "origin", rf);
+    String df = k.resolver().place(row.destination(), "destination", rf);
+    if (row.origin().isEmpty()) {
+      rf.error("origin", "is empty");
+    }
+    if (row.destination().isEmpty()) {
+      rf.error("destination", "is empty");
+    }
+    Cargo c = cargo(k, row.cargo(), row.weightT(), defaultCargo, rf);
+    if (rf.isEmpty() && of.equals(df)) {
+      rf.error("destination", "origin and destination are the same place");
+    }
+    return rf.isEmpty() ? new CompareService.OdPair(of, df, c) : null;
+  }
+
   private static Cargo cargo(Karvan k, String cargo, String w, String dflt, Fields f) {
+    String spec = cargoSpec(cargo, w, dflt, f);
+    return spec == null ? null : k.resolver().cargo(spec, f, "cargo");
+  }
+
+  /**
+   * The cargo text of a row: its {@code cargo} cell (or {@code dflt}) with the payload of its
+   * {@code weight_t} cell; null with an error in {@code f} when the weight is not a number.
+   */
+  public static String cargoSpec(String cargo, String w, String dflt, Fields f) {
     String spec = cargo.isEmpty() ? (dflt == null ? "1x40ft" : dflt) : cargo;
     if (!w.isEmpty()) {
       double wt;
@@ -112,7 +172,7 @@ public final class OdList {
         spec = w + "t bulk";
       }
     }
-    return k.resolver().cargo(spec, f, "cargo");
+    return spec;
   }
 
   private static String cell(CsvTable t, CsvTable.CsvRow row, String col) {

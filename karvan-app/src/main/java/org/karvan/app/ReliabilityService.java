@@ -194,6 +194,26 @@ public final class ReliabilityService {
         router.events().events());
   }
 
+  /**
+   * The seed of one OD pair and scenario in a sweep: a mix of the sweep's seed and the three names
+   * (node ids; "base" for the base network), so that each request's samples depend on what it is,
+   * never on where or in which order a sweep runs it. Re-running {@code karvan reliability --seed}
+   * with this seed gives the same numbers.
+   */
+  public static long seed(long base, String from, String to, String scenario) {
+    long h = base ^ 0x9E3779B97F4A7C15L;
+    for (String s : new String[] {from, to, scenario == null ? "base" : scenario}) {
+      for (int i = 0; i < s.length(); i++) {
+        h = (h ^ s.charAt(i)) * 0x100000001B3L;
+      }
+      h = (h ^ 0xFF) * 0x100000001B3L;
+    }
+    // SplitMix64 finaliser; kept non-negative so it reads as a plain --seed value.
+    h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+    h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+    return (h ^ (h >>> 31)) & Long.MAX_VALUE;
+  }
+
   private static double sum(double[] w, int[] edges) {
     double s = 0;
     for (int e : edges) {

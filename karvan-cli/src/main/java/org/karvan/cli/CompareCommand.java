@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.karvan.app.CompareService;
 import org.karvan.app.Karvan;
 import org.karvan.app.OdList;
+import org.karvan.app.ResultCsv;
 import org.karvan.app.ResultJson;
 import org.karvan.core.model.Network;
 import org.karvan.core.routing.Route;
@@ -216,49 +217,9 @@ final class CompareCommand implements Callable<Integer> {
 
   static String csv(CompareService.Result res) {
     CsvWriter w = new CsvWriter();
-    w.row(
-        List.of(
-            "origin",
-            "destination",
-            "scenario",
-            "corridor",
-            "distance_km",
-            "duration_days",
-            "cost_usd",
-            "co2e_kg",
-            "delta_km",
-            "delta_days",
-            "delta_usd",
-            "delta_co2e_kg",
-            "countries_gained",
-            "countries_lost",
-            "crossings_gained",
-            "crossings_lost",
-            "no_route"));
+    w.row(ResultCsv.COMPARE);
     for (CompareService.Row row : res.rows()) {
-      {
-        Comparison c = row.comparison();
-        Route r = c.route();
-        w.row(
-            List.of(
-                c.from(),
-                c.to(),
-                c.scenario(),
-                String.join("|", c.corridors()),
-                r == null ? "" : f(r.totals().distanceKm(), "%.1f"),
-                r == null ? "" : f(r.totals().durationDays(), "%.2f"),
-                r == null ? "" : f(r.totals().costUsd(), "%.2f"),
-                r == null ? "" : f(r.totals().co2eKg(), "%.1f"),
-                f(c.delta().km(), "%.1f"),
-                f(c.delta().days(), "%.2f"),
-                f(c.delta().usd(), "%.2f"),
-                f(c.delta().kgCo2e(), "%.1f"),
-                String.join("|", c.countriesGained()),
-                String.join("|", c.countriesLost()),
-                String.join("|", c.crossingsGained()),
-                String.join("|", c.crossingsLost()),
-                c.noRoute() == null ? "" : c.noRoute()));
-      }
+      w.row(ResultCsv.compare(row.comparison()));
     }
     return w.toString();
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.karvan.app.CriticalityService;
 import org.karvan.app.Karvan;
+import org.karvan.app.ResultCsv;
 import org.karvan.app.ResultJson;
 import org.karvan.app.TntpService;
 import org.karvan.core.assign.Criticality;
@@ -133,9 +134,7 @@ final class CriticalityCommand implements Callable<Integer> {
         "extra_h",
         "extra_km",
         "new main route");
-    StringBuilder csv =
-        new StringBuilder(
-            "rank,type,id,tonnes_affected,unserved_tonnes,extra_cost_usd,extra_hours,extra_km,main_od,new_main_route\n");
+    StringBuilder csv = new StringBuilder(String.join(",", ResultCsv.CRITICALITY) + "\n");
     StringBuilder json = new StringBuilder("[\n");
     for (int i = 0; i < res.size(); i++) {
       Criticality.Impact im = res.get(i);
@@ -156,20 +155,11 @@ final class CriticalityCommand implements Callable<Integer> {
             im.extraKm(),
             route);
       }
-      csv.append(
-          String.format(
-              Locale.ROOT,
-              "%d,%s,%s,%.1f,%.1f,%.1f,%.3f,%.3f,%s,\"%s\"%n",
-              i + 1,
-              im.element().type(),
-              im.element().id(),
-              im.tonnesAffected(),
-              im.unservedTonnes(),
-              im.extraCost(),
-              im.extraHours(),
-              im.extraKm(),
-              im.mainOd(),
-              route));
+      List<String> cells = ResultCsv.criticality(i + 1, im, nodes);
+      csv.append(String.join(",", cells.subList(0, 9)))
+          .append(",\"")
+          .append(cells.get(9))
+          .append("\"\n");
       json.append(
           String.format(
               Locale.ROOT,

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.karvan.app.Karvan;
 import org.karvan.app.MatrixService;
+import org.karvan.app.ResultCsv;
 import org.karvan.app.ResultJson;
 import org.karvan.core.model.Network;
 import org.karvan.core.routing.Cargo;
@@ -99,18 +100,10 @@ final class MatrixCommand implements Callable<Integer> {
       Cli.printJson(out, ResultJson.matrix(res));
     } else if (fmt == Format.CSV) {
       CsvWriter w = new CsvWriter();
-      w.row(
-          List.of(
-              "origin",
-              "destination",
-              o.name().toLowerCase(Locale.ROOT) + "_" + unit.replace(' ', '_')));
+      w.row(ResultCsv.matrix(o));
       for (int i = 0; i < a.size(); i++) {
         for (int j = 0; j < b.size(); j++) {
-          w.row(
-              List.of(
-                  a.get(i),
-                  b.get(j),
-                  Double.isInfinite(m[i][j]) ? "" : String.format(Locale.ROOT, "%.3f", m[i][j])));
+          w.row(ResultCsv.matrix(a.get(i), b.get(j), m[i][j]));
         }
       }
       out.print(w);

@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.karvan.app.Karvan;
 import org.karvan.app.ReliabilityService;
+import org.karvan.app.ResultCsv;
 import org.karvan.app.ResultJson;
 import org.karvan.app.RouteSpec;
 import org.karvan.core.reliability.TransitSimulation;
+import org.karvan.io.csv.CsvWriter;
 import org.karvan.io.profile.ProfileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,12 +115,13 @@ final class ReliabilityCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
+      description = "table, json or csv (one row per route) (default: ${DEFAULT-VALUE}).")
   String format;
 
   enum Format {
     TABLE,
-    JSON
+    JSON,
+    CSV
   }
 
   @Override
@@ -143,6 +146,13 @@ final class ReliabilityCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     if (fmt == Format.JSON) {
       Cli.printJson(o, ResultJson.reliability(res));
+      return ExitCodes.OK;
+    }
+    if (fmt == Format.CSV) {
+      CsvWriter w = new CsvWriter();
+      w.row(ResultCsv.RELIABILITY);
+      ResultCsv.reliability(res).forEach(w::row);
+      o.print(w);
       return ExitCodes.OK;
     }
     ResultJson.eventsText(res.network(), res.date(), res.eventsInForce()).forEach(o::println);

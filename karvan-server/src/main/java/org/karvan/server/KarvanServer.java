@@ -148,6 +148,11 @@ public final class KarvanServer implements AutoCloseable {
     return "http://" + h + ":" + port() + "/";
   }
 
+  /** Computations running now (for tests: a cancelled one must free its worker). */
+  int busyWorkers() {
+    return pool.getActiveCount();
+  }
+
   /** The token generated at this (first) start, if one was. */
   public Optional<String> generatedToken() {
     return Optional.ofNullable(generatedToken);

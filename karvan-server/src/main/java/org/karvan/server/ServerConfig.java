@@ -69,6 +69,25 @@ public record ServerConfig(
     return wire.httpThreads();
   }
 
+  public ServerConfig withWorkers(int n) {
+    return new ServerConfig(
+        host,
+        port,
+        network,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        n,
+        wire);
+  }
+
   public ServerConfig withWire(Wire w) {
     return new ServerConfig(
         host,

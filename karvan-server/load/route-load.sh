@@ -50,6 +50,7 @@ rss_before="$(rss_mb)"; heap_before="$(heap_mb)"
 wrk -t"$threads" -c"$conns" -d"${duration}s" --latency -s "$lua" "$base" | tee "$work/wrk.txt"
 rss_after="$(rss_mb)"; heap_after="$(heap_mb)"
 errors_http="$(curl -fsS "$base/metrics" | awk '/^karvan_http_requests_seconds_count/ && !/status="2[0-9][0-9]"/ {s+=$NF} END {print s+0}')"
+errors_by="$(curl -fsS "$base/metrics" | awk '/^karvan_http_requests_seconds_count/ && !/status="2[0-9][0-9]"/ {match($0, /path="[^"]*"/); p=substr($0, RSTART+6, RLENGTH-7); match($0, /status="[^"]*"/); st=substr($0, RSTART+8, RLENGTH-9); printf "%s%s %s x%d", sep, st, p, $NF; sep="; "}')"
 
 rps="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")"
 p50="$(awk '$1=="50%" {print $2}' "$work/wrk.txt")"
@@ -65,7 +66,7 @@ cat <<SUMMARY
 | requests | ${total} |
 | requests/s | ${rps} |
 | latency p50 / p99 | ${p50} / ${p99} |
-| errors | non-2xx: ${non2xx:-0}; server-side non-2xx (all paths, warm-up included): ${errors_http}; socket: ${sockerr:-none} |
+| errors | non-2xx: ${non2xx:-0}; server-side non-2xx (all paths, warm-up included): ${errors_http}${errors_by:+ (${errors_by})}; socket: ${sockerr:-none} |
 | RSS before / after | ${rss_before} MB / ${rss_after} MB |
 | heap used after full GC, before / after | ${heap_before} MB / ${heap_after} MB |
 SUMMARY

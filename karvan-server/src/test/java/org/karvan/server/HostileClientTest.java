@@ -152,14 +152,17 @@ class HostileClientTest {
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     assertThat(slow.status()).as(slow.body()).isEqualTo(503);
     assertThat(ms).isBetween(TIMEOUT_MS - 100, TIMEOUT_MS + 1_000);
-    long freed = System.nanoTime();
-    while (server.busyWorkers() > 0 && System.nanoTime() - freed < 2_000_000_000L) {
-      Thread.sleep(5);
+    long answered = System.nanoTime();
+    while (server.busyWorkers() > 0 && System.nanoTime() - answered < 5_000_000_000L) {
+      Thread.sleep(2);
     }
+    long freedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered);
+    System.out.println(
+        "HostileClientTest: 503 after " + ms + " ms, worker freed " + freedMs + " ms later");
     assertThat(server.busyWorkers()).isZero();
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0))
-        .as("worker freed within about 100 ms of the deadline")
-        .isLessThan(TIMEOUT_MS + 250);
+    // About 100 ms on a quiet machine (the longest step between checks is sorting a million
+    // samples); the bound leaves room for a crowded CI machine. The old server ran on for 5 s.
+    assertThat(freedMs).as("worker freed %d ms after the 503", freedMs).isLessThan(750);
     Http.Res light = http.get("/api/route?from=INNSA&to=RUMOW");
     assertThat(light.status()).isEqualTo(200);
   }

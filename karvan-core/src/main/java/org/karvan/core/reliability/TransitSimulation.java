@@ -146,7 +146,10 @@ public final class TransitSimulation {
       t[i] = s;
       u[i] = r.fixedUsd() + extraUsd + usdPerHour * s;
     }
+    // A sort of a million samples takes about 0.1 s: check between them too.
+    Cancellation.check();
     Arrays.sort(t);
+    Cancellation.check();
     Arrays.sort(u);
     java.util.Map<String, Integer> causes = new java.util.LinkedHashMap<>();
     for (int k = 0; k < rs.length; k++) {

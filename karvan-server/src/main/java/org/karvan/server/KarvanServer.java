@@ -378,13 +378,15 @@ public final class KarvanServer implements AutoCloseable {
     }
   }
 
+  /** The path pattern of the HTTP endpoint that answered (null for static files, errors). */
   private static String endpointPath(Context ctx) {
-    try {
-      var e = ctx.endpoint();
-      return e == null || !e.method.isHttpMethod() ? null : e.path;
-    } catch (RuntimeException e) {
-      return null;
+    String path = null;
+    for (var e : ctx.endpoints().list()) {
+      if (e.method.isHttpMethod()) {
+        path = e.path;
+      }
     }
+    return path;
   }
 
   private void record(Context ctx) {

@@ -344,6 +344,8 @@ class ApiTest {
     Http.Res m = http.get("/metrics");
     assertThat(m.status()).isEqualTo(200);
     assertThat(m.body()).contains("karvan_http_requests").contains("jvm_memory_used_bytes");
+    // Requests are counted by the route that answered them, not as "unmatched".
+    assertThat(m.body()).contains("path=\"/api/health\"");
     Http.Res page = http.get("/");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("vendor/leaflet/leaflet.js").doesNotContain("https://unpkg");

@@ -213,6 +213,13 @@ public final class KarvanServer implements AutoCloseable {
                     sf.hostedPath = "/";
                     sf.directory = "/web";
                     sf.location = Location.CLASSPATH;
+                    // Javalin asks the static files about every request before routing it; the
+                    // API and metrics are never files, so spare them the classpath lookup.
+                    sf.skipFileFunction =
+                        req -> {
+                          String u = req.getRequestURI();
+                          return u.startsWith("/api/") || u.equals("/metrics");
+                        };
                   });
               routes(config.routes);
             });

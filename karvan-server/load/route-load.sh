@@ -2,12 +2,20 @@
 # Load test of GET /api/route on the default network with wrk, on 127.0.0.1 only, bounded in time.
 # Starts its own server (karvan-cli/target/karvan.jar, built if missing), warms it up, runs wrk,
 # reads memory before and after (RSS, and heap after a full GC via jcmd), stops the server and
-# prints a Markdown summary. Usage: karvan-server/load/route-load.sh [DURATION_S] [CONNECTIONS]
+# prints a Markdown summary. Usage: karvan-server/load/route-load.sh [DURATION_S] [CONNECTIONS] [MIX]
+# MIX: route (default: GET /api/route, 8 OD pairs) or mixed (routes GET and POST, alternatives,
+# place search, network summary, health, CSV; see mixed.lua).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 duration="${1:-60}"
 conns="${2:-16}"
+mix="${3:-route}"
+case "$mix" in
+  route) lua="$here/route-paths.lua"; what="8 OD pairs round robin" ;;
+  mixed) lua="$here/mixed.lua"; what="mixed: 50 % route GET, 15 % route POST, 10 % alternatives, 10 % places, 15 % info/health/CSV" ;;
+  *) echo "MIX is route or mixed" >&2; exit 2 ;;
+esac
 threads="${WRK_THREADS:-2}"
 [ "$duration" -le 600 ] || { echo "duration is capped at 600 s" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 2; }
@@ -37,11 +45,12 @@ heap_mb() {  # heap used after a full GC, MB
 rss_mb() { ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}'; }
 
 # Warm-up (JIT), not measured.
-wrk -t"$threads" -c"$conns" -d10s -s "$here/route-paths.lua" "$base" >/dev/null
+wrk -t"$threads" -c"$conns" -d10s -s "$lua" "$base" >/dev/null
 rss_before="$(rss_mb)"; heap_before="$(heap_mb)"
-wrk -t"$threads" -c"$conns" -d"${duration}s" --latency -s "$here/route-paths.lua" "$base" | tee "$work/wrk.txt"
+wrk -t"$threads" -c"$conns" -d"${duration}s" --latency -s "$lua" "$base" | tee "$work/wrk.txt"
 rss_after="$(rss_mb)"; heap_after="$(heap_mb)"
-errors_http="$(curl -fsS "$base/metrics" | awk '/^karvan_http_requests_seconds_count/ && /path="\/api\/route"/ && !/status="200"/ {s+=$NF} END {print s+0}')"
+errors_http="$(curl -fsS "$base/metrics" | awk '/^karvan_http_requests_seconds_count/ && !/status="2[0-9][0-9]"/ {s+=$NF} END {print s+0}')"
+errors_by="$(curl -fsS "$base/metrics" | awk '/^karvan_http_requests_seconds_count/ && !/status="2[0-9][0-9]"/ {match($0, /path="[^"]*"/); p=substr($0, RSTART+6, RLENGTH-7); match($0, /status="[^"]*"/); st=substr($0, RSTART+8, RLENGTH-9); printf "%s%s %s x%d", sep, st, p, $NF; sep="; "}')"
 
 rps="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")"
 p50="$(awk '$1=="50%" {print $2}' "$work/wrk.txt")"
@@ -53,11 +62,11 @@ cat <<SUMMARY
 
 | measure | value |
 |---|---|
-| run | ${duration} s, wrk ${threads} threads, ${conns} connections, 8 OD pairs round robin, after a 10 s warm-up |
+| run | ${duration} s, wrk ${threads} threads, ${conns} connections, ${what}, after a 10 s warm-up |
 | requests | ${total} |
 | requests/s | ${rps} |
 | latency p50 / p99 | ${p50} / ${p99} |
-| errors | non-2xx: ${non2xx:-0}; server-side non-200 on /api/route: ${errors_http}; socket: ${sockerr:-none} |
+| errors | non-2xx: ${non2xx:-0}; server-side non-2xx (all paths, warm-up included): ${errors_http}${errors_by:+ (${errors_by})}; socket: ${sockerr:-none} |
 | RSS before / after | ${rss_before} MB / ${rss_after} MB |
 | heap used after full GC, before / after | ${heap_before} MB / ${heap_after} MB |
 SUMMARY

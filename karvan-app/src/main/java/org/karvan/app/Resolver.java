@@ -149,11 +149,13 @@ public final class Resolver {
     String from =
         placesRequired ? required(places, s.from(), "from", f) : place(places, s.from(), "from", f);
     String to = placesRequired ? required(places, s.to(), "to", f) : place(places, s.to(), "to", f);
-    if (s.via().size() > k.limits().maxVia()) {
+    boolean tooMany = s.via().size() > k.limits().maxVia();
+    if (tooMany) {
       f.error("via", "at most " + k.limits().maxVia() + " via places, got " + s.via().size());
     }
     List<String> via = new ArrayList<>();
-    for (String v : s.via()) {
+    // Too many vias are not looked up at all: resolving each costs a place search.
+    for (String v : tooMany ? List.<String>of() : s.via()) {
       String id = place(places, v, "via", f);
       if (id != null) {
         via.add(id);

@@ -1,15 +1,6 @@
 package org.karvan.server;
 
-import static org.karvan.server.Api.JSON;
-import static org.karvan.server.Api.PROBLEM_JSON;
-
 import io.javalin.http.Context;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiRequestBody;
-import io.javalin.openapi.OpenApiResponse;
 import java.util.Set;
 import org.karvan.app.AssignService;
 import org.karvan.app.CriticalityService;
@@ -28,7 +19,7 @@ final class AnalysisResource {
     this.api = api;
   }
 
-  void register(io.javalin.Javalin a) {
+  void register(io.javalin.config.RoutesConfig a) {
     a.post("/api/assign", ctx -> assign(ctx, Api.bodyParams(ctx)));
     a.post("/api/criticality", ctx -> criticality(ctx, Api.bodyParams(ctx)));
     a.get("/api/reliability", ctx -> reliability(ctx, Params.query(ctx.queryParamMap())));
@@ -43,26 +34,6 @@ final class AnalysisResource {
     return v == null ? dflt : v;
   }
 
-  @OpenApi(
-      path = "/api/assign",
-      methods = HttpMethod.POST,
-      summary = "Assign the built-in freight demand (as 'karvan assign --format json')",
-      description =
-          "Body: {method: aon|logit|ue|msa|fw|cfw|bfw (default ue), gap (1e-4), maxIter (1000),"
-              + " theta (5), alternatives (3), scenario}. Answer: loads, corridor shares,"
-              + " bottlenecks, countries, OD routes.",
-      operationId = "assign",
-      tags = "analysis",
-      requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = JSON)),
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "503",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void assign(Context ctx, Params p) {
     p.allowOnly(Set.of("method", "gap", "maxIter", "theta", "alternatives", "scenario"));
     var req =
@@ -79,25 +50,6 @@ final class AnalysisResource {
     Api.json(ctx, ResultJson.assign(r));
   }
 
-  @OpenApi(
-      path = "/api/criticality",
-      methods = HttpMethod.POST,
-      summary = "Close each element in turn and rank the damage (as 'karvan criticality')",
-      description =
-          "Body: {elements: links|borders|terminals|ferries|all (default all), scenario}. Answer:"
-              + " every element ranked by unserved tonnes, then extra cost.",
-      operationId = "criticality",
-      tags = "analysis",
-      requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = JSON)),
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "503",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void criticality(Context ctx, Params p) {
     p.allowOnly(Set.of("elements", "scenario"));
     var req = new CriticalityService.Request(null, p.list("elements"), 1, p.string("scenario"));
@@ -105,30 +57,6 @@ final class AnalysisResource {
     Api.json(ctx, ResultJson.criticality(r));
   }
 
-  @OpenApi(
-      path = "/api/reliability",
-      methods = {HttpMethod.GET, HttpMethod.POST},
-      summary = "Monte Carlo reliability of time and cost (as 'karvan reliability')",
-      description =
-          "Route parameters as /api/route (no via), plus samples (100000), deadline (days), seed"
-              + " (1), alternatives (3), cancelProb (0), sailingCv (0.1), dwellCv (0.5).",
-      operationId = "reliability",
-      tags = "analysis",
-      queryParams = {
-        @OpenApiParam(name = "samples", type = Integer.class, description = "Samples per route"),
-        @OpenApiParam(name = "deadline", type = Double.class, description = "Deadline, days"),
-        @OpenApiParam(name = "seed", type = Integer.class, description = "Random seed"),
-        @OpenApiParam(name = "alternatives", type = Integer.class, description = "Routes"),
-        @OpenApiParam(name = "cancelProb", type = Double.class, description = "P(cancelled)"),
-        @OpenApiParam(name = "sailingCv", type = Double.class, description = "CV of sailing"),
-        @OpenApiParam(name = "dwellCv", type = Double.class, description = "CV of dwell")
-      },
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void reliability(Context ctx, Params p) {
     p.allowOnly(
         SharedParams.route(

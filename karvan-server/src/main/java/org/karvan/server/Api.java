@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.karvan.app.InvalidRequestException;
 import org.karvan.app.Karvan;
 import org.karvan.app.RouteSpec;
+import org.karvan.core.routing.Cancellation;
 import org.karvan.io.route.RouteJson;
 import org.karvan.server.ApiException.FieldError;
 
@@ -85,39 +86,62 @@ final class Api {
     }
   }
 
-  /** Runs a computation on the worker pool within the time limit (503 when busy or too slow). */
+  /**
+   * The deadline of the exchange the current (Jetty) thread is answering, set by {@link
+   * KarvanServer} from {@link ExchangeGuard#DEADLINE}; null outside an exchange.
+   */
+  static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+
+  /**
+   * Runs a computation on the worker pool until the exchange's deadline (503 when busy or too
+   * slow). The computation runs under a {@link Cancellation} token that expires at the deadline and
+   * is cancelled when the wait gives up, so the worker stops within one check of the search loops
+   * (see docs/server.md) rather than running on.
+   */
   <T> T compute(Callable<T> task) {
+    Long d = DEADLINE.get();
+    long deadline =
+        d != null ? d : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.requestTimeoutMs());
+    Cancellation token = Cancellation.until(deadline);
     Future<T> f;
     try {
-      f = pool.submit(task);
+      f = pool.submit(() -> token.call(task));
     } catch (RejectedExecutionException e) {
       throw ApiException.unavailable("the server is busy; retry shortly");
     }
-    long start = System.nanoTime();
     try {
-      T result = f.get(cfg.requestTimeoutMs(), TimeUnit.MILLISECONDS);
+      T result = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       // A result that arrives after the limit is refused too, so the limit does not depend on
       // whether the computation finished just before or just after the wait started.
-      if (System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(cfg.requestTimeoutMs())) {
+      if (System.nanoTime() - deadline > 0) {
         throw new TimeoutException();
       }
       return result;
     } catch (TimeoutException e) {
+      token.cancel();
       f.cancel(true);
-      throw ApiException.unavailable(
-          "the computation took longer than the limit of "
-              + cfg.requestTimeoutMs()
-              + " ms; add constraints or lower maxLabels/k");
+      throw overTime();
     } catch (InterruptedException e) {
+      token.cancel();
       Thread.currentThread().interrupt();
       throw ApiException.unavailable("interrupted");
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
+      if (c instanceof Cancellation.Cancelled) {
+        throw overTime();
+      }
       if (c instanceof RuntimeException re) {
         throw re;
       }
       throw new IllegalStateException(c);
     }
+  }
+
+  private ApiException overTime() {
+    return ApiException.unavailable(
+        "the computation took longer than the limit of "
+            + cfg.requestTimeoutMs()
+            + " ms; add constraints or lower maxLabels/k");
   }
 
   static void problem(Context ctx, ApiException e) {
@@ -165,14 +189,26 @@ final class Api {
     return Params.json(jsonObject(ctx));
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectReader STRICT =
+      RouteJson.MAPPER
+          .reader()
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /**
+   * The body as JSON: {@code Content-Type: application/json} is required (415 when missing or
+   * another type), and nothing may follow the JSON value (400).
+   */
   static JsonNode jsonBody(Context ctx) {
     String ct = ctx.contentType();
-    if (ct != null && !ct.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+    String type = ct == null ? "" : ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!type.equals(JSON)) {
       throw new ApiException(
           415,
           "unsupported-media-type",
           "Unsupported media type",
-          "send the body as application/json, not " + ct,
+          ct == null
+              ? "the body has no Content-Type; send it as application/json"
+              : "send the body as application/json, not " + ct,
           List.of(new FieldError("Content-Type", "must be application/json")));
     }
     byte[] body = ctx.bodyAsBytes();
@@ -180,7 +216,7 @@ final class Api {
       throw ApiException.badRequest("the request body is empty; send a JSON object");
     }
     try {
-      JsonNode n = RouteJson.MAPPER.readTree(body);
+      JsonNode n = STRICT.readTree(body);
       if (n == null || n.isMissingNode()) {
         throw ApiException.badRequest("the request body is empty; send a JSON object");
       }
@@ -190,8 +226,13 @@ final class Api {
         throw ApiException.badRequest("unreadable body: " + e.getMessage());
       }
       var loc = jpe.getLocation();
+      String what =
+          jpe instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                  && jpe.getOriginalMessage().contains("Trailing token")
+              ? "data after the JSON value"
+              : "malformed JSON";
       throw ApiException.badRequest(
-          "malformed JSON"
+          what
               + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
               + ": "
               + jpe.getOriginalMessage());

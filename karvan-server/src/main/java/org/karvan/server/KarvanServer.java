@@ -1,12 +1,12 @@
 package org.karvan.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.javalin.openapi.plugin.OpenApiPlugin;
-import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import io.javalin.router.ParsedEndpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -23,6 +23,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.karvan.app.InvalidRequestException;
 import org.karvan.app.Karvan;
 import org.karvan.app.Limits;
@@ -53,6 +58,7 @@ public final class KarvanServer implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final Javalin app;
   private volatile String tokenHash;
+  private volatile boolean ready;
   private String generatedToken;
 
   private KarvanServer(ServerConfig cfg, Network net, Profile profile) {
@@ -96,7 +102,8 @@ public final class KarvanServer implements AutoCloseable {
         cfg.network() == null ? BundleReader.readDefault() : BundleReader.read(cfg.network());
     KarvanServer s = new KarvanServer(cfg, net, ProfileReader.readDefault());
     try {
-      s.app.start(cfg.host(), cfg.port());
+      s.app.start();
+      s.ready = true;
     } catch (RuntimeException e) {
       // Never keep a token nobody has seen: the next start generates and prints a new one.
       if (s.generatedToken != null) {
@@ -141,6 +148,11 @@ public final class KarvanServer implements AutoCloseable {
     return "http://" + h + ":" + port() + "/";
   }
 
+  /** Computations running now (for tests: a cancelled one must free its worker). */
+  int busyWorkers() {
+    return pool.getActiveCount();
+  }
+
   /** The token generated at this (first) start, if one was. */
   public Optional<String> generatedToken() {
     return Optional.ofNullable(generatedToken);
@@ -156,59 +168,71 @@ public final class KarvanServer implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
 
   private Javalin createApp() {
+    QueuedThreadPool threads = new QueuedThreadPool(cfg.httpThreads(), 8, 60_000);
+    threads.setName("karvan-http");
+    threads.setDaemon(true);
+    Server jetty =
+        new Server(threads) {
+          @Override
+          public void setHandler(Handler handler) {
+            // Javalin installs its servlet context here; the guard goes in front of it.
+            ExchangeGuard g =
+                new ExchangeGuard(cfg.maxBodyBytes(), cfg.requestTimeoutMs(), 1_000, () -> ready);
+            g.setHandler(handler);
+            super.setHandler(g);
+          }
+        };
+    jetty.setErrorHandler(new ProblemErrorHandler());
     Javalin a =
         Javalin.create(
             config -> {
-              config.showJavalinBanner = false;
+              config.unsafe.jettyInternal.server = jetty;
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
               config.http.maxRequestSize = cfg.maxBodyBytes();
               config.http.defaultContentType = JSON;
-              config.jetty.modifyServer(
-                  server -> server.setErrorHandler(new ProblemErrorHandler()));
+              config.http.prefer405over404 = true;
+              config.jetty.modifyHttpConfiguration(
+                  h -> {
+                    h.setSendServerVersion(false);
+                    // A body trickling in slower than this is dropped (slowloris on bodies).
+                    h.setMinRequestDataRate(cfg.minBodyBytesPerSecond());
+                  });
+              config.jetty.addConnector(
+                  (server, http) -> {
+                    ServerConnector c =
+                        new ServerConnector(server, new HttpConnectionFactory(http));
+                    c.setHost(cfg.host());
+                    c.setPort(cfg.port());
+                    c.setIdleTimeout(cfg.idleTimeoutMs());
+                    return c;
+                  });
               config.jsonMapper(new JavalinJackson(RouteJson.MAPPER, false));
               config.staticFiles.add(
                   sf -> {
                     sf.hostedPath = "/";
                     sf.directory = "/web";
                     sf.location = Location.CLASSPATH;
-                    sf.precompress = false;
+                    // Javalin asks the static files about every request before routing it; the
+                    // API and metrics are never files, so spare them the classpath lookup.
+                    sf.skipFileFunction =
+                        req -> {
+                          String u = req.getRequestURI();
+                          return u.startsWith("/api/") || u.equals("/metrics");
+                        };
                   });
-              config.registerPlugin(
-                  new OpenApiPlugin(
-                      p ->
-                          p.withDocumentationPath("/openapi")
-                              .withDefinitionConfiguration(
-                                  (version, d) ->
-                                      d.withDefinitionProcessor(SharedParams::addTo)
-                                          .withInfo(
-                                              info ->
-                                                  info.title("Karvan API")
-                                                      .version("1")
-                                                      .description(
-                                                          "Multimodal freight routes, the network and"
-                                                              + " saved scenarios. Errors are RFC 9457"
-                                                              + " problem JSON; see docs/server.md.")))));
-              config.registerPlugin(
-                  new SwaggerPlugin(
-                      s -> {
-                        s.setUiPath("/swagger");
-                        s.setDocumentationPath("/openapi");
-                        s.setValidatorUrl("none");
-                        s.setTitle("Karvan API");
-                      }));
+              routes(config.routes);
             });
+    return a;
+  }
+
+  private void routes(RoutesConfig a) {
     a.before(
         ctx -> {
           ctx.attribute("karvan.start", System.nanoTime());
-          long len = ctx.req().getContentLengthLong();
-          if (len > cfg.maxBodyBytes()) {
-            throw ApiException.tooLarge(
-                null,
-                "the request body has "
-                    + len
-                    + " bytes; the limit is "
-                    + cfg.maxBodyBytes()
-                    + " (--max-body)");
-          }
+          // Set on every request (so never stale on a reused thread); bodies over the limit
+          // never get here: ExchangeGuard answers them 413.
+          Api.DEADLINE.set(ctx.attribute(ExchangeGuard.DEADLINE));
         });
     a.after(
         ctx -> {
@@ -221,6 +245,8 @@ public final class KarvanServer implements AutoCloseable {
                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
                     + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
           }
+          Api.DEADLINE.remove();
+          limitResponse(ctx);
           record(ctx);
         });
 
@@ -228,6 +254,9 @@ public final class KarvanServer implements AutoCloseable {
     new RoutingResource(api).register(a);
     new ScenarioResource(api, store, scenarios, () -> tokenHash).register(a);
     new AnalysisResource(api).register(a);
+    a.get("/openapi", ctx -> ctx.contentType(JSON).result(OpenApiDoc.json()));
+    byte[] swagger = resource("/web/swagger/index.html");
+    a.get("/swagger", ctx -> ctx.contentType("text/html; charset=utf-8").result(swagger));
 
     a.exception(ApiException.class, (e, ctx) -> Api.problem(ctx, e));
     a.exception(
@@ -286,18 +315,85 @@ public final class KarvanServer implements AutoCloseable {
     a.error(
         405,
         ctx -> {
-          if (ctx.resultInputStream() == null) {
-            Api.problem(
-                ctx,
-                new ApiException(
-                    405,
-                    "method-not-allowed",
-                    "Method not allowed",
-                    ctx.method() + " is not allowed on " + ctx.path(),
-                    List.of()));
-          }
+          String allow = String.join(", ", allowed(ctx.path()));
+          ctx.header("Allow", allow);
+          Api.problem(
+              ctx,
+              new ApiException(
+                  405,
+                  "method-not-allowed",
+                  "Method not allowed",
+                  ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allow,
+                  List.of()));
         });
-    return a;
+  }
+
+  /** The methods registered for a path, in a stable order (for {@code Allow}). */
+  List<String> allowed(String path) {
+    Set<String> m = new java.util.TreeSet<>();
+    for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+      if (e.endpoint.method.isHttpMethod() && e.matches(path)) {
+        m.add(e.endpoint.method.name());
+      }
+    }
+    if (m.contains("GET")) {
+      m.add("HEAD");
+    }
+    return new ArrayList<>(m);
+  }
+
+  /** Every registered (method, path) of the API, for the OpenAPI document's test. */
+  List<String> endpoints() {
+    List<String> out = new ArrayList<>();
+    for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+      if (e.endpoint.method.isHttpMethod()) {
+        out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+      }
+    }
+    return out;
+  }
+
+  /** An answer over the response limit is replaced by a 422 before a byte of it is sent. */
+  private void limitResponse(Context ctx) {
+    java.io.InputStream in = ctx.resultInputStream();
+    if (!(in instanceof java.io.ByteArrayInputStream b)
+        || b.available() <= cfg.maxResponseBytes()) {
+      return;
+    }
+    Api.problem(
+        ctx,
+        new ApiException(
+            422,
+            "response-too-large",
+            "Response too large",
+            "the answer has "
+                + b.available()
+                + " bytes; the limit is "
+                + cfg.maxResponseBytes()
+                + " (--max-response): ask for fewer routes, vias, scenarios or cells",
+            List.of(new FieldError("request", "answer over the response limit"))));
+  }
+
+  private static byte[] resource(String name) {
+    try (java.io.InputStream in = KarvanServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The path pattern of the HTTP endpoint that answered (null for static files, errors). */
+  private static String endpointPath(Context ctx) {
+    String path = null;
+    for (var e : ctx.endpoints().list()) {
+      if (e.method.isHttpMethod()) {
+        path = e.path;
+      }
+    }
+    return path;
   }
 
   private void record(Context ctx) {
@@ -305,7 +401,7 @@ public final class KarvanServer implements AutoCloseable {
     if (t0 == null) {
       return;
     }
-    String path = ctx.endpointHandlerPath();
+    String path = endpointPath(ctx);
     if (path == null || path.isEmpty() || path.equals("*")) {
       path = ctx.path().startsWith("/api/") ? "unmatched" : "static";
     }
@@ -318,16 +414,4 @@ public final class KarvanServer implements AutoCloseable {
         .register(metrics)
         .record(Duration.ofNanos(System.nanoTime() - t0));
   }
-
-  private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
-      RouteJson.MAPPER
-          .writer()
-          .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-
-  private static final Set<String> FORMATS = Set.of("json", "geojson", "csv");
-
-  // ----------------------------------------------------------------------------- handlers
-
-  // ----------------------------------------------------------------------------- scenarios
-
 }

@@ -1,19 +1,9 @@
 package org.karvan.server;
 
-import static org.karvan.server.Api.JSON;
-import static org.karvan.server.Api.PROBLEM_JSON;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiRequestBody;
-import io.javalin.openapi.OpenApiResponse;
-import io.javalin.openapi.OpenApiSecurity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -39,7 +29,7 @@ final class ScenarioResource {
     this.tokenHash = tokenHash;
   }
 
-  void register(io.javalin.Javalin a) {
+  void register(io.javalin.config.RoutesConfig a) {
     a.get("/api/compare", ctx -> compare(ctx, Params.query(ctx.queryParamMap())));
     a.post("/api/compare", ctx -> compare(ctx, Api.bodyParams(ctx)));
     a.get("/api/tcd", ctx -> tcd(ctx, Params.query(ctx.queryParamMap())));
@@ -51,29 +41,6 @@ final class ScenarioResource {
     a.delete("/api/scenarios/saved/{id}", this::deleteSaved);
   }
 
-  @OpenApi(
-      path = "/api/compare",
-      methods = {HttpMethod.GET, HttpMethod.POST},
-      summary = "Best route under each scenario against the base network",
-      description =
-          "Parameters as /api/route (no via) plus scenario (repeatable: a built-in name or"
-              + " saved:<id>). Answer as 'karvan compare --format json': {\"comparisons\":[{"
-              + "scenario, base (totals), route, noRoute, delta, corridors, countries and"
-              + " crossings gained and lost}]}.",
-      operationId = "compare",
-      tags = "scenarios",
-      queryParams = {
-        @OpenApiParam(
-            name = "scenario",
-            required = true,
-            description = "Scenarios (repeatable, at most 8)")
-      },
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void compare(Context ctx, Params p) {
     p.allowOnly(SharedParams.route("scenario"));
     String fmt = p.orDefault("format", "json").toLowerCase(Locale.ROOT);
@@ -92,41 +59,6 @@ final class ScenarioResource {
     Api.json(ctx, ResultJson.compare(r, 0));
   }
 
-  @OpenApi(
-      path = "/api/tcd",
-      methods = HttpMethod.GET,
-      summary = "Time/cost-distance chart of a route (or of k alternatives): data, SVG or CSV",
-      description =
-          "Route parameters plus y (time or cost), k and format (json: the segments; svg; csv)."
-              + " As 'karvan tcd'.",
-      operationId = "tcd",
-      tags = "routing",
-      queryParams = {
-        @OpenApiParam(name = "y", description = "time (default) or cost"),
-        @OpenApiParam(
-            name = "k",
-            type = Integer.class,
-            description = "Alternatives to draw (default 1)"),
-        @OpenApiParam(
-            name = "scenario",
-            description = "The route's scenario (a built-in or saved:<id>); default the base"),
-        @OpenApiParam(
-            name = "compare",
-            description = "Scenarios drawn against it (repeatable), as 'karvan tcd --scenario'"),
-        @OpenApiParam(name = "format", description = "json (default), svg or csv")
-      },
-      responses = {
-        @OpenApiResponse(
-            status = "200",
-            content = {
-              @OpenApiContent(type = JSON),
-              @OpenApiContent(type = "image/svg+xml"),
-              @OpenApiContent(type = "text/csv")
-            }),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void tcd(Context ctx, Params p) {
     p.allowOnly(SharedParams.route("k", "scenario", "compare", "y"));
     String fmt = p.orDefault("format", "json").toLowerCase(Locale.ROOT);
@@ -145,23 +77,6 @@ final class ScenarioResource {
     }
   }
 
-  @OpenApi(
-      path = "/api/report",
-      methods = HttpMethod.GET,
-      summary = "HTML report of a route, optionally against scenarios (as 'karvan report')",
-      operationId = "report",
-      tags = "scenarios",
-      queryParams = {
-        @OpenApiParam(
-            name = "scenario",
-            description = "Scenarios to compare (repeatable, at most 8)")
-      },
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/html")),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void report(Context ctx, Params p) {
     p.allowOnly(SharedParams.route("scenario"));
     List<String> names = p.list("scenario");
@@ -209,32 +124,6 @@ final class ScenarioResource {
 
   static final int MAX_PAGE = 1000;
 
-  @OpenApi(
-      path = "/api/scenarios",
-      methods = HttpMethod.GET,
-      summary = "Built-in scenarios and one page of the saved user scenarios",
-      description =
-          "Saved scenarios by name, a page at a time: limit (default 100, at most 1000) from"
-              + " offset (default 0). The answer gives savedTotal, limit, offset and next (the"
-              + " offset of the next page, or null on the last page).",
-      operationId = "listScenarios",
-      tags = "scenarios",
-      queryParams = {
-        @OpenApiParam(
-            name = "limit",
-            type = Integer.class,
-            description = "Saved scenarios per page (1 to 1000, default 100)"),
-        @OpenApiParam(
-            name = "offset",
-            type = Integer.class,
-            description = "How many to skip (default 0)")
-      },
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void listScenarios(Context ctx) {
     Params p = Params.query(ctx.queryParamMap());
     p.allowOnly(Set.of("limit", "offset"));
@@ -268,19 +157,6 @@ final class ScenarioResource {
     Api.json(ctx, o);
   }
 
-  @OpenApi(
-      path = "/api/scenarios/saved/{id}",
-      methods = HttpMethod.GET,
-      summary = "One saved scenario with its body",
-      operationId = "getSavedScenario",
-      tags = "scenarios",
-      pathParams = @OpenApiParam(name = "id", required = true),
-      responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = SavedScenarioDoc.class)),
-        @OpenApiResponse(
-            status = "404",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void getSaved(Context ctx) {
     ScenarioStore.Saved s =
         StoreProblems.call(() -> store.get(ctx.pathParam("id")))
@@ -290,42 +166,6 @@ final class ScenarioResource {
     Api.json(ctx, savedJson(s, true));
   }
 
-  @OpenApi(
-      path = "/api/scenarios/saved",
-      methods = HttpMethod.POST,
-      summary = "Save a scenario (needs the API token)",
-      description =
-          "The body is a scenario document (the same JSON as a scenario file) with a 'name'."
-              + " It is validated as a scenario file is; 201 with Location when stored.",
-      operationId = "createSavedScenario",
-      tags = "scenarios",
-      headers =
-          @OpenApiParam(
-              name = "Authorization",
-              required = true,
-              description = "Bearer <API token>"),
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = JSON)),
-      responses = {
-        @OpenApiResponse(
-            status = "503",
-            description = "the database is busy (Retry-After) or unreachable",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "507",
-            description = "the disk holding the database is full",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(status = "201", content = @OpenApiContent(from = SavedScenarioDoc.class)),
-        @OpenApiResponse(
-            status = "401",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "409",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void createSaved(Context ctx) {
     requireToken(ctx);
     Scenarios.Checked c = scenarios.check(Api.jsonBody(ctx));
@@ -337,42 +177,6 @@ final class ScenarioResource {
     Api.json(ctx, savedJson(s, true));
   }
 
-  @OpenApi(
-      path = "/api/scenarios/saved/{id}",
-      methods = HttpMethod.PUT,
-      summary = "Replace a saved scenario (needs the API token; If-Match: \"version\" optional)",
-      operationId = "updateSavedScenario",
-      tags = "scenarios",
-      pathParams = @OpenApiParam(name = "id", required = true),
-      headers = {
-        @OpenApiParam(name = "Authorization", required = true, description = "Bearer <API token>"),
-        @OpenApiParam(name = "If-Match", description = "The version read, as an ETag")
-      },
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = JSON)),
-      responses = {
-        @OpenApiResponse(
-            status = "503",
-            description = "the database is busy (Retry-After) or unreachable",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "507",
-            description = "the disk holding the database is full",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = SavedScenarioDoc.class)),
-        @OpenApiResponse(
-            status = "401",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "404",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "409",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "422",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void updateSaved(Context ctx) {
     requireToken(ctx);
     Scenarios.Checked c = scenarios.check(Api.jsonBody(ctx));
@@ -396,36 +200,6 @@ final class ScenarioResource {
     Api.json(ctx, savedJson(s, true));
   }
 
-  @OpenApi(
-      path = "/api/scenarios/saved/{id}",
-      methods = HttpMethod.DELETE,
-      summary = "Delete a saved scenario (needs the API token)",
-      operationId = "deleteSavedScenario",
-      tags = "scenarios",
-      pathParams = @OpenApiParam(name = "id", required = true),
-      headers =
-          @OpenApiParam(
-              name = "Authorization",
-              required = true,
-              description = "Bearer <API token>"),
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      responses = {
-        @OpenApiResponse(
-            status = "503",
-            description = "the database is busy (Retry-After) or unreachable",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "507",
-            description = "the disk holding the database is full",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(status = "204"),
-        @OpenApiResponse(
-            status = "401",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON)),
-        @OpenApiResponse(
-            status = "404",
-            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
-      })
   private void deleteSaved(Context ctx) {
     requireToken(ctx);
     if (!StoreProblems.call(() -> store.delete(ctx.pathParam("id")))) {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
  * @param requestTimeoutMs time allowed to compute one answer (503 after)
  * @param maxQueued computations waiting for a worker before new ones get 503
  * @param workers threads computing routes
+ * @param wire limits on connections and answers (timeouts, slow bodies, answer size)
  */
 public record ServerConfig(
     String host,
@@ -36,7 +37,75 @@ public record ServerConfig(
     int maxMatrixCells,
     long requestTimeoutMs,
     int maxQueued,
-    int workers) {
+    int workers,
+    Wire wire) {
+
+  /**
+   * Limits on the wire.
+   *
+   * @param idleTimeoutMs a connection with nothing sent or received for this long is closed
+   * @param minBodyBytesPerSecond a request body arriving slower than this is dropped
+   * @param maxResponseBytes largest answer written (422 above, before it is sent)
+   * @param httpThreads Jetty's threads (connections waiting for a body hold none)
+   */
+  public record Wire(
+      long idleTimeoutMs, long minBodyBytesPerSecond, long maxResponseBytes, int httpThreads) {
+    public static final Wire DEFAULTS = new Wire(10_000, 1_024, 16L * 1024 * 1024, 200);
+  }
+
+  public long idleTimeoutMs() {
+    return wire.idleTimeoutMs();
+  }
+
+  public long minBodyBytesPerSecond() {
+    return wire.minBodyBytesPerSecond();
+  }
+
+  public long maxResponseBytes() {
+    return wire.maxResponseBytes();
+  }
+
+  public int httpThreads() {
+    return wire.httpThreads();
+  }
+
+  public ServerConfig withWorkers(int n) {
+    return new ServerConfig(
+        host,
+        port,
+        network,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        n,
+        wire);
+  }
+
+  public ServerConfig withWire(Wire w) {
+    return new ServerConfig(
+        host,
+        port,
+        network,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        workers,
+        w);
+  }
 
   /** Defaults: 127.0.0.1:8080, the default network, SQLite in ~/.karvan. */
   public static ServerConfig defaults() {
@@ -54,7 +123,8 @@ public record ServerConfig(
         2_500,
         10_000,
         512,
-        Math.max(2, Runtime.getRuntime().availableProcessors()));
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        Wire.DEFAULTS);
   }
 
   public ServerConfig withPort(int p) {
@@ -72,7 +142,8 @@ public record ServerConfig(
         maxMatrixCells,
         requestTimeoutMs,
         maxQueued,
-        workers);
+        workers,
+        wire);
   }
 
   public ServerConfig withHost(String h) {
@@ -90,7 +161,8 @@ public record ServerConfig(
         maxMatrixCells,
         requestTimeoutMs,
         maxQueued,
-        workers);
+        workers,
+        wire);
   }
 
   public ServerConfig withNetwork(Path n) {
@@ -108,7 +180,8 @@ public record ServerConfig(
         maxMatrixCells,
         requestTimeoutMs,
         maxQueued,
-        workers);
+        workers,
+        wire);
   }
 
   public ServerConfig withDb(String url, String user, String password) {
@@ -126,7 +199,8 @@ public record ServerConfig(
         maxMatrixCells,
         requestTimeoutMs,
         maxQueued,
-        workers);
+        workers,
+        wire);
   }
 
   public ServerConfig withToken(String t) {
@@ -144,7 +218,8 @@ public record ServerConfig(
         maxMatrixCells,
         requestTimeoutMs,
         maxQueued,
-        workers);
+        workers,
+        wire);
   }
 
   public ServerConfig withLimits(
@@ -167,7 +242,8 @@ public record ServerConfig(
         maxMatrixCells,
         requestTimeoutMs,
         maxQueued,
-        workers);
+        workers,
+        wire);
   }
 
   /** The database URL to use: the configured one or SQLite under ~/.karvan. */

@@ -350,11 +350,17 @@ class ApiTest {
         .isEqualTo("k");
     Http.Res sw = http.get("/swagger");
     assertThat(sw.status()).isEqualTo(200);
-    assertThat(sw.body()).contains("swagger");
+    assertThat(sw.body()).contains("swagger").doesNotContain("https://");
+    // Swagger UI is vendored (with its licence), not fetched from a CDN or a webjar.
+    assertThat(http.get("/vendor/swagger-ui/swagger-ui-bundle.js").status()).isEqualTo(200);
+    assertThat(http.get("/vendor/swagger-ui/LICENSE").body()).contains("Apache License");
+    assertThat(http.get("/swagger/init.js").body()).contains("url: \"/openapi\"");
     http.get("/api/health");
     Http.Res m = http.get("/metrics");
     assertThat(m.status()).isEqualTo(200);
     assertThat(m.body()).contains("karvan_http_requests").contains("jvm_memory_used_bytes");
+    // Requests are counted by the route that answered them, not as "unmatched".
+    assertThat(m.body()).contains("path=\"/api/health\"");
     Http.Res page = http.get("/");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("vendor/leaflet/leaflet.js").doesNotContain("https://unpkg");

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.karvan.core.graph.Csr;
+import org.karvan.core.routing.Cancellation;
 
 /**
  * All-or-nothing loading: every OD volume on a shortest path at given edge costs. One Dijkstra
@@ -181,6 +182,9 @@ public final class AllOrNothing implements AutoCloseable {
           continue;
         }
         order[settled++] = u;
+        if ((settled & Cancellation.MASK) == 0) {
+          Cancellation.check();
+        }
         if (u != source && net.isNoThrough(u)) {
           continue;
         }

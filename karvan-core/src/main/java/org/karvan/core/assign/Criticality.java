@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.karvan.core.graph.Csr;
+import org.karvan.core.routing.Cancellation;
 import org.karvan.core.routing.Dijkstra;
 import org.karvan.core.routing.PathResult;
 
@@ -114,6 +115,7 @@ public final class Criticality {
         () -> {
           Dijkstra d = new Dijkstra(g.csr());
           for (int k = next.getAndIncrement(); k < out.length; k = next.getAndIncrement()) {
+            Cancellation.check();
             out[k] = one(g, ods, elements.get(k), d, count, users, baseW, baseH, baseKm);
             progress.accept(done.incrementAndGet());
           }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.karvan.core.routing.Cancellation;
 
 /**
  * User-equilibrium static assignment (Wardrop's first principle) by minimising the Beckmann
@@ -116,6 +117,7 @@ public final class Equilibrium {
       double gap = Double.NaN;
       boolean converged = false;
       for (int k = 1; ; k++) {
+        Cancellation.check();
         net.costs(x, cost);
         AllOrNothing.Load y = aon.load(cost);
         gap = gap(x, cost, y.sptt());

@@ -3,6 +3,7 @@ package org.karvan.core.reliability;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.karvan.core.routing.Cancellation;
 
 /**
  * Monte Carlo of door-to-door transit time over routes made of {@link Component}s (independent
@@ -113,6 +114,9 @@ public final class TransitSimulation {
     int rerouted = 0;
     int[] by = new int[rs.length];
     for (int i = 0; i < n; i++) {
+      if ((i & Cancellation.MASK) == 0) {
+        Cancellation.check();
+      }
       double s = 0;
       for (Component c : cs) {
         s += c.sample(rnd);
@@ -142,7 +146,10 @@ public final class TransitSimulation {
       t[i] = s;
       u[i] = r.fixedUsd() + extraUsd + usdPerHour * s;
     }
+    // A sort of a million samples takes about 0.1 s: check between them too.
+    Cancellation.check();
     Arrays.sort(t);
+    Cancellation.check();
     Arrays.sort(u);
     java.util.Map<String, Integer> causes = new java.util.LinkedHashMap<>();
     for (int k = 0; k < rs.length; k++) {
@@ -157,6 +164,9 @@ public final class TransitSimulation {
     Component[] cs = r.components().toArray(new Component[0]);
     double[] t = new double[n];
     for (int i = 0; i < n; i++) {
+      if ((i & Cancellation.MASK) == 0) {
+        Cancellation.check();
+      }
       double s = 0;
       for (Component c : cs) {
         s += c.sample(rnd);

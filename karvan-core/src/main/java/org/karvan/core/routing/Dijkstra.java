@@ -87,7 +87,9 @@ public final class Dijkstra {
     while (!heap.isEmpty()) {
       int u = heap.pop();
       settledFlag[u] = true;
-      settledCount++;
+      if ((++settledCount & Cancellation.MASK) == 0) {
+        Cancellation.check();
+      }
       if (u == target) {
         return path(source, target, settledCount);
       }
@@ -192,7 +194,9 @@ public final class Dijkstra {
     while (!heap.isEmpty() && remaining > 0) {
       int u = heap.pop();
       settledFlag[u] = true;
-      settledCount++;
+      if ((++settledCount & Cancellation.MASK) == 0) {
+        Cancellation.check();
+      }
       if (wanted.get(u)) {
         remaining--;
       }

@@ -116,7 +116,9 @@ final class EarliestArrival {
     while (!heap.isEmpty() && remaining > 0) {
       int u = heap.pop();
       done[u] = true;
-      settled++;
+      if ((++settled & Cancellation.MASK) == 0) {
+        Cancellation.check();
+      }
       if (wanted.get(u)) {
         remaining--;
       }

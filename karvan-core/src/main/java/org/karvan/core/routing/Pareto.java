@@ -59,8 +59,12 @@ public final class Pareto {
     int labels = 1;
     boolean truncated = false;
     List<Label> done = new ArrayList<>();
+    int polled = 0;
     while (!pq.isEmpty()) {
       Label l = pq.poll();
+      if ((++polled & Cancellation.MASK) == 0) {
+        Cancellation.check();
+      }
       if (l.node == target) {
         done.add(l);
         continue;

@@ -53,6 +53,7 @@ public final class PenaltyMethod {
     double[] pw = w.clone();
     List<int[]> paths = new ArrayList<>();
     for (int attempt = 0; attempt < maxSearches(k) && paths.size() < k; attempt++) {
+      Cancellation.check();
       PathResult p = d.route(src, dst, pw, off, g.hubs(), null);
       if (!p.isFound()) {
         break;

@@ -102,29 +102,29 @@ public final class ReliabilityService {
     Fields f = new Fields();
     int maxSamples = k.limits().maxSamples();
     if (r.samples() < 1 || r.samples() > maxSamples) {
-      f.error("samples", "must be between 1 and " + maxSamples + ", got " + r.samples());
+      f.error("samples", r.samples() + " is out of range; give 1 to " + maxSamples);
     }
     if (r.deadlineDays() != null && !(r.deadlineDays() > 0)) {
-      f.error("deadline", "must be a positive number of days");
+      f.error("deadline", "is not a positive number of days; give e.g. 30");
     }
     if (r.alternatives() < 1 || r.alternatives() > Math.min(10, k.limits().maxAlternatives())) {
       f.error(
           "alternatives", "must be between 1 and " + Math.min(10, k.limits().maxAlternatives()));
     }
     if (!(r.cancelProbability() >= 0 && r.cancelProbability() < 1)) {
-      f.error("cancelProb", "must be in [0, 1)");
+      f.error("cancelProb", "is out of range; give a probability from 0 to below 1");
     }
     if (!(r.sailingCv() >= 0)) {
-      f.error("sailingCv", "must be >= 0");
+      f.error("sailingCv", "is negative; give 0 or more");
     }
     if (!(r.dwellCv() >= 0)) {
-      f.error("dwellCv", "must be >= 0");
+      f.error("dwellCv", "is negative; give 0 or more");
     }
     if (r.history() < 1 || r.history() > 100) {
-      f.error("historyYears", "must be between 1 and 100, got " + r.history());
+      f.error("historyYears", r.history() + " is out of range; give 1 to 100 years");
     }
     if (!r.spec().via().isEmpty()) {
-      f.error("via", "reliability does not support via places");
+      f.error("via", "reliability does not support via places; drop them");
     }
     Resolver.Resolved res = k.resolver().resolve(r.spec(), f, true);
     f.throwIfAny();

@@ -84,7 +84,7 @@ public final class Resolver {
     Cargo c = cargo(s.cargo(), f, "cargo");
     if (c != null && s.drivers() != null) {
       if (s.drivers() != 1 && s.drivers() != 2) {
-        f.error("drivers", "1 or 2, got " + s.drivers());
+        f.error("drivers", s.drivers() + " is out of range; give 1 or 2");
       } else {
         c = c.withDrivers(s.drivers());
       }
@@ -119,7 +119,8 @@ public final class Resolver {
         placesRequired ? required(places, s.from(), "from", f) : place(places, s.from(), "from", f);
     String to = placesRequired ? required(places, s.to(), "to", f) : place(places, s.to(), "to", f);
     if (s.via().size() > k.limits().maxVia()) {
-      f.error("via", "at most " + k.limits().maxVia() + " via places, got " + s.via().size());
+      f.error(
+          "via", s.via().size() + " via places are too many; give at most " + k.limits().maxVia());
     }
     List<String> via = new ArrayList<>();
     for (String v : s.via()) {
@@ -129,7 +130,7 @@ public final class Resolver {
       }
     }
     if (from != null && from.equals(to)) {
-      f.error("to", "from and to name the same place (" + from + ")");
+      f.error("to", "from and to name the same place (" + from + "); give two different places");
     }
     java.time.LocalDateTime depart = depart(s.depart(), f);
     if (!cm.complete() || from == null || to == null) {
@@ -151,7 +152,7 @@ public final class Resolver {
     try {
       return LocalDate.parse(text.trim());
     } catch (java.time.format.DateTimeParseException e) {
-      f.error("date", "'" + text + "' is not a date YYYY-MM-DD");
+      f.error("date", "'" + text + "' is not a date; give YYYY-MM-DD, e.g. 2026-12-01");
       return null;
     }
   }
@@ -179,7 +180,7 @@ public final class Resolver {
     }
     f.error(
         "depart",
-        "'" + text + "' is not a local date-time YYYY-MM-DDTHH:MM (e.g. 2026-12-01T08:00)");
+        "'" + text + "' is not a local date-time; give YYYY-MM-DDTHH:MM, e.g. 2026-12-01T08:00");
     return null;
   }
 
@@ -199,7 +200,7 @@ public final class Resolver {
 
   private static String required(Places places, String text, String field, Fields f) {
     if (blank(text)) {
-      f.error(field, "is required");
+      f.error(field, "is required; give a place id, name or alias");
       return null;
     }
     return place(places, text, field, f);
@@ -238,13 +239,13 @@ public final class Resolver {
       if (include.trim().equalsIgnoreCase("planned")) {
         planned = true;
       } else {
-        f.error("include", "only 'planned' is supported, got '" + include + "'");
+        f.error("include", "unknown value '" + include + "'; allowed: planned");
       }
     }
     if (planned && s.year() != null) {
       f.error(
           "year",
-          "include=planned and year cannot be combined (planned already allows every future link)");
+          "a year and every planned link cannot be combined; drop one (planned already allows every future link)");
     }
     Set<Mode> modes = new LinkedHashSet<>();
     for (String m : s.modes()) {

@@ -139,6 +139,18 @@ public final class ResultJson {
         meta.put("maxLabels", res.pareto().maxLabels());
       }
       o = RouteJson.routes(n, res.routes(), meta);
+      List<RouteDistinctions.Distinction> ds = RouteDistinctions.of(n, res.routes());
+      for (int i = 0; i < ds.size(); i++) {
+        ObjectNode rt = (ObjectNode) o.get("routes").get(i);
+        RouteDistinctions.Distinction d = ds.get(i);
+        rt.put("label", d.label());
+        ArrayNode c = rt.putArray("corridors");
+        d.corridors().forEach(c::add);
+        ArrayNode m = rt.putArray("modes");
+        d.modes().forEach(m::add);
+        ArrayNode df = rt.putArray("differs");
+        d.differs().forEach(df::add);
+      }
     }
     o.set(
         "network",

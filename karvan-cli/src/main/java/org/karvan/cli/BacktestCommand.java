@@ -56,7 +56,7 @@ final class BacktestCommand implements Callable<Integer> {
   public Integer call() {
     boolean json = format.equalsIgnoreCase("json");
     if (!json && !format.equalsIgnoreCase("table")) {
-      throw new UserException("--format: unknown value '" + format + "'; allowed: table, json");
+      throw new UserException("--format", "unknown value '" + format + "'", "allowed: table, json");
     }
     if (fit) {
       return fit();

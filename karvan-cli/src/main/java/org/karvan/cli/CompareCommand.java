@@ -81,10 +81,10 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
     if (od == null && (from == null || to == null)) {
-      throw new UserException("give --from and --to, or --od FILE");
+      throw new UserException("--from", "no places given", "give --from and --to, or --od FILE");
     }
     if (od != null && (from != null || to != null)) {
-      throw new UserException("--od cannot be combined with --from/--to");
+      throw new UserException("--od", "cannot be combined with --from/--to", "give one of them");
     }
     Karvan k = Cli.open(network, opts.profile());
     List<CompareService.OdPair> pairs = List.of();

@@ -26,7 +26,8 @@ final class MultimodalAssign {
     PrintWriter err = c.spec.commandLine().getErr();
     PrintWriter out = c.spec.commandLine().getOut();
     if (!c.format.equalsIgnoreCase("json") && !c.format.equalsIgnoreCase("table")) {
-      throw new UserException("--format: unknown value '" + c.format + "'; allowed: table, json");
+      throw new UserException(
+          "--format", "unknown value '" + c.format + "'", "allowed: table, json");
     }
     Karvan k = Cli.open(c.network, ProfileReader.readDefault());
     AssignCommand.Progress bar = new AssignCommand.Progress(err, c.gap);

@@ -112,13 +112,16 @@ final class AssignCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or json (as /api/assign; multimodal only) (default: ${DEFAULT-VALUE}).")
+      description =
+          "table, json (as /api/assign) or xlsx (--out FILE.xlsx); multimodal only (default:"
+              + " ${DEFAULT-VALUE}).")
   String format;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Write CSV and GeoJSON results into this directory.")
+      description =
+          "Write CSV and GeoJSON results into this directory (with --format xlsx: the workbook).")
   Path out;
 
   @Override

@@ -68,13 +68,20 @@ final class CompareCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+      description = "table, json, csv or xlsx (with --out) (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "With --format xlsx: the workbook to write.")
+  java.nio.file.Path outFile;
 
   enum Format {
     TABLE,
     JSON,
-    CSV
+    CSV,
+    XLSX
   }
 
   @Override
@@ -107,6 +114,9 @@ final class CompareCommand implements Callable<Integer> {
       case CSV -> out.print(csv(res));
       case JSON -> Cli.printJson(out, ResultJson.compare(res, skipped));
       case TABLE -> table(out, res);
+      case XLSX ->
+          Cli.writeXlsx(
+              outFile, org.karvan.app.ResultTables.compare(res), spec.commandLine().getErr());
     }
     if (od != null) {
       spec.commandLine()

@@ -66,7 +66,9 @@ final class CriticalityCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or json (as /api/criticality) (default: ${DEFAULT-VALUE}).")
+      description =
+          "table, json (as /api/criticality) or xlsx (--out FILE.xlsx) (default:"
+              + " ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write CSV, JSON and GeoJSON here.")
@@ -117,6 +119,10 @@ final class CriticalityCommand implements Callable<Integer> {
     cr.demandProblems().forEach(x -> err.println("karvan: " + x));
     if (format.equalsIgnoreCase("json")) {
       Cli.printJson(o, ResultJson.criticality(cr));
+      return ExitCodes.OK;
+    }
+    if (format.equalsIgnoreCase("xlsx")) {
+      Cli.writeXlsx(out, org.karvan.app.ResultTables.criticality(cr), err);
       return ExitCodes.OK;
     }
     int n = cr.rows().size();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.karvan.app.Karvan;
 import org.karvan.app.ResultJson;
+import org.karvan.app.ResultTables;
 import org.karvan.app.RouteDistinctions;
 import org.karvan.app.RouteSpec;
 import org.karvan.app.RoutesResult;
@@ -92,14 +93,21 @@ final class RouteCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, json, geojson or csv (default: ${DEFAULT-VALUE}).")
+      description = "table, json, geojson, csv or xlsx (with --out) (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "With --format xlsx: the workbook to write (Routes, Itinerary, Countries).")
+  java.nio.file.Path out;
 
   enum Format {
     TABLE,
     JSON,
     GEOJSON,
-    CSV
+    CSV,
+    XLSX
   }
 
   /**
@@ -183,6 +191,7 @@ final class RouteCommand implements Callable<Integer> {
       case JSON -> Cli.printJson(out, ResultJson.routes(res));
       case GEOJSON -> out.println(RouteGeoJson.of(net, routes).toPrettyString());
       case CSV -> out.print(RouteCsv.of(net, routes));
+      case XLSX -> Cli.writeXlsx(this.out, ResultTables.routes(res), spec.commandLine().getErr());
       case TABLE -> {
         if (header != null) {
           out.println(header);

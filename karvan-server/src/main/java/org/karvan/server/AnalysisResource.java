@@ -33,6 +33,33 @@ final class AnalysisResource {
     a.post("/api/criticality", ctx -> criticality(ctx, Api.bodyParams(ctx)));
     a.get("/api/reliability", ctx -> reliability(ctx, Params.query(ctx.queryParamMap())));
     a.post("/api/reliability", ctx -> reliability(ctx, Api.bodyParams(ctx)));
+    a.get("/api/backtest", ctx -> backtest(ctx, Params.query(ctx.queryParamMap())));
+  }
+
+  @OpenApi(
+      path = "/api/backtest",
+      methods = HttpMethod.GET,
+      summary = "The back-test against published shipments (as 'karvan backtest --format json')",
+      description = "format=json (default) or xlsx. The built-in published cases on this network.",
+      operationId = "backtest",
+      tags = "analysis",
+      queryParams = {@OpenApiParam(name = "format", description = "json (default) or xlsx")},
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(type = JSON)),
+        @OpenApiResponse(
+            status = "422",
+            content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
+      })
+  private void backtest(Context ctx, Params p) {
+    p.allowOnly(Set.of("format"));
+    String fmt = Workbooks.jsonOrXlsx(p);
+    org.karvan.app.BacktestService.Result r =
+        api.call(p, () -> api.karvan.backtest().run((java.nio.file.Path) null));
+    if (fmt.equals("xlsx")) {
+      Workbooks.answer(ctx, "backtest", org.karvan.app.ResultTables.backtest(r));
+    } else {
+      Api.json(ctx, ResultJson.backtest(r));
+    }
   }
 
   private static double or(Double v, double dflt) {
@@ -64,7 +91,8 @@ final class AnalysisResource {
             content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
       })
   private void assign(Context ctx, Params p) {
-    p.allowOnly(Set.of("method", "gap", "maxIter", "theta", "alternatives", "scenario"));
+    p.allowOnly(Set.of("method", "gap", "maxIter", "theta", "alternatives", "scenario", "format"));
+    String fmt = Workbooks.jsonOrXlsx(p);
     var req =
         new AssignService.Request(
             null,
@@ -76,7 +104,11 @@ final class AnalysisResource {
             or(p.number("theta"), 5),
             or(p.integer("alternatives"), 3));
     AssignService.Result r = api.call(p, () -> api.karvan.assignments().assign(req, null));
-    Api.json(ctx, ResultJson.assign(r));
+    if (fmt.equals("xlsx")) {
+      Workbooks.answer(ctx, "assign", org.karvan.app.ResultTables.assign(r));
+    } else {
+      Api.json(ctx, ResultJson.assign(r));
+    }
   }
 
   @OpenApi(
@@ -99,10 +131,15 @@ final class AnalysisResource {
             content = @OpenApiContent(from = ProblemDoc.class, type = PROBLEM_JSON))
       })
   private void criticality(Context ctx, Params p) {
-    p.allowOnly(Set.of("elements", "scenario"));
+    p.allowOnly(Set.of("elements", "scenario", "format"));
+    String fmt = Workbooks.jsonOrXlsx(p);
     var req = new CriticalityService.Request(null, p.list("elements"), 1, p.string("scenario"));
     CriticalityService.Result r = api.call(p, () -> api.karvan.criticality().run(req, null));
-    Api.json(ctx, ResultJson.criticality(r));
+    if (fmt.equals("xlsx")) {
+      Workbooks.answer(ctx, "criticality", org.karvan.app.ResultTables.criticality(r));
+    } else {
+      Api.json(ctx, ResultJson.criticality(r));
+    }
   }
 
   @OpenApi(

@@ -92,7 +92,7 @@
   legend.addTo(map);
 
   // ---- autocomplete ---------------------------------------------------------------------------
-  function autocomplete(inputId, list) {
+  function autocomplete(inputId, isList) {
     var input = $(inputId);
     var box = $(inputId + '-suggest');
     var timer = null;
@@ -102,7 +102,7 @@
       input.classList.remove('invalid');
       clearTimeout(timer);
       var parts = input.value.split(',');
-      var q = list ? parts[parts.length - 1].trim() : input.value.trim();
+      var q = isList ? parts[parts.length - 1].trim() : input.value.trim();
       if (!q) { box.innerHTML = ''; return; }
       timer = setTimeout(function () {
         var my = ++seq;
@@ -117,7 +117,7 @@
             b.innerHTML = esc(p.name) + ' <small>' + esc(p.id) + ' · ' + esc(p.country) + '</small>';
             b.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
             b.addEventListener('click', function () {
-              if (list) {
+              if (isList) {
                 var ps = input.value.split(',');
                 ps[ps.length - 1] = ' ' + p.id;
                 input.value = ps.map(function (x) { return x.trim(); }).filter(Boolean).join(', ');

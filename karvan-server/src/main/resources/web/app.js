@@ -46,6 +46,7 @@
   var nodes = [];
   fetch('api/network').then(function (r) { return r.json(); }).then(function (fc) {
     var bogNodes = {};
+    state.features = fc.features;
     // Each geometry file keeps its own licence; OSM-derived lines need their attribution shown.
     ((fc.karvan && fc.karvan.geometryFiles) || []).forEach(function (g) {
       if (g.attribution) map.attributionControl.addAttribution('Link geometry: ' + esc(g.attribution));

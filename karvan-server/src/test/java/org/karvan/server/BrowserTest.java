@@ -446,4 +446,43 @@ class BrowserTest {
     assertThat(svg).contains("rasht-astara-built");
     screenshot("desk-compare.png");
   }
+
+  @Test
+  void flowsAndCriticalityAreDrawnOnTheMap() throws Exception {
+    driver.get(server.baseUrl());
+    loaded();
+    driver.findElement(By.cssSelector("#analysis-panel summary")).click();
+    driver.findElement(By.id("run-assign")).click();
+    waitUp(60).until(d -> d.findElement(By.id("flows")).isDisplayed());
+    long lines = (Long) js("return document.querySelectorAll('path.flow-line').length");
+    assertThat(lines).as("loaded links drawn").isGreaterThan(5);
+    // widths grow with tonnes: the widest line carries the most
+    assertThat(
+            (Boolean)
+                js(
+                    "var ws = Array.prototype.map.call(document.querySelectorAll('path.flow-line'),"
+                        + " function (p) { return parseFloat(p.getAttribute('stroke-width')); });"
+                        + " return Math.max.apply(null, ws) > Math.min.apply(null, ws);"))
+        .isTrue();
+    List<WebElement> corridors = driver.findElements(By.cssSelector("#corridor-shares tbody tr"));
+    assertThat(corridors).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("#country-shares tr.stake")))
+        .extracting(e -> e.findElements(By.tagName("td")).get(0).getText())
+        .contains("IR", "AZ");
+    waitUp(30).until(d -> !d.findElements(By.cssSelector("#flows-exports a.xlsx")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#flows-exports a")))
+        .extracting(WebElement::getText)
+        .contains("CSV", "XLSX");
+    screenshot("desk-flows.png");
+
+    driver.findElement(By.id("run-criticality")).click();
+    waitUp(60).until(d -> d.findElement(By.id("criticality")).isDisplayed());
+    List<WebElement> ranked = driver.findElements(By.cssSelector("#criticality-table tbody tr"));
+    assertThat(ranked).hasSizeBetween(1, 10);
+    assertThat(ranked.get(0).getText()).startsWith("1 border");
+    assertThat(driver.findElements(By.cssSelector(".crit-rank"))).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector(".crit-rank")).get(0).getText()).isEqualTo("1");
+    waitUp(30).until(d -> !d.findElements(By.cssSelector("#criticality-exports a.xlsx")).isEmpty());
+    screenshot("desk-criticality.png");
+  }
 }

@@ -113,4 +113,32 @@
       status(res.body.elements.length + ' elements ranked; the top 10 numbered on the map.');
     }).catch(function (e) { status('request failed: ' + e, true); });
   });
+
+  // ---- reliability of the planned route: histogram, deadline, on-time probability, causes --------
+  $('run-reliability').addEventListener('click', function () {
+    var q = K.state.lastQuery;
+    if (!q) { status('Plan a route first.', true); return; }
+    var p = new URLSearchParams(q.params);
+    ['k', 'via', 'depart', 'format'].forEach(function (k) { p.delete(k); });
+    var deadline = Number($('deadline').value) || null;
+    if (deadline) p.set('deadline', deadline);
+    p.set('samples', $('samples').value || '20000');
+    p.set('alternatives', '1');
+    $('reliability-chart').textContent = 'Simulating…';
+    fetch('api/reliability?' + p.toString()).then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); }).then(function (res) {
+      if (!res.ok) { $('reliability-chart').textContent = res.body.title + ': ' + res.body.detail; return; }
+      var r = res.body.routes[0];
+      var svg = V.histogramSvg(r, deadline);
+      $('reliability-chart').innerHTML = svg;
+      document.querySelector('#reliability-causes tbody').innerHTML = r.closureRisks.length ? r.closureRisks.map(function (c) {
+        return '<tr><td>' + esc(c.event) + '</td><td>' + fmt(100 * c.sampledShare, 2) + ' %</td><td>' + fmt(c.closureDays, 1) + '</td></tr>';
+      }).join('') : '<tr><td colspan="3">no dated closure risk on this route</td></tr>';
+      var ex = $('reliability-exports');
+      ex.innerHTML = 'Export: ';
+      ex.appendChild(V.downloadLink('SVG', 'karvan-reliability.svg', 'image/svg+xml', svg));
+      ex.appendChild(document.createTextNode(' '));
+      ex.appendChild(V.downloadLink('CSV', 'karvan-reliability.csv', 'text/csv', V.csv(['from days', 'to days', 'samples'],
+        r.histogram.counts.map(function (c, i) { return [r.histogram.fromDays + i * r.histogram.widthDays, r.histogram.fromDays + (i + 1) * r.histogram.widthDays, c]; }))));
+    }).catch(function (e) { $('reliability-chart').textContent = 'request failed: ' + e; });
+  });
 })();

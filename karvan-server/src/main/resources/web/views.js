@@ -82,5 +82,34 @@
     return a;
   }
 
-  window.KarvanViews = { paretoSvg: paretoSvg, csv: csv, downloadLink: downloadLink, esc: esc };
+  /**
+   * The histogram of arrival times (days) of one route's samples, the deadline as a red line, and
+   * P50, P90, P95 marked; the title states the on-time probability. Returns SVG text.
+   */
+  function histogramSvg(route, deadline) {
+    var h = route.histogram, W = 420, H = 260, L = 56, R = 16, T = 30, B = 44;
+    var n = h.counts.length, lo = h.fromDays, hi = h.fromDays + n * h.widthDays;
+    var xlo = Math.min(lo, deadline || lo), xhi = Math.max(hi, deadline || hi);
+    var max = Math.max.apply(null, h.counts.concat([1])), total = h.counts.reduce(function (a, b) { return a + b; }, 0);
+    function X(v) { return L + (v - xlo) / (xhi - xlo) * (W - L - R); }
+    function Y(c) { return H - B - c / max * (H - T - B); }
+    var s = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + W + ' ' + H + '" width="' + W + '" height="' + H + '" font-family="Helvetica, Arial, sans-serif" font-size="11"><rect width="100%" height="100%" fill="white"/>';
+    s += '<text x="' + L + '" y="14" font-size="12" font-weight="bold">' + esc(route.route.length > 60 ? route.route.slice(0, 57) + '...' : route.route) + '</text>';
+    s += '<text x="' + L + '" y="26">' + (route.onTime == null ? 'no deadline' : 'on time (≤ ' + deadline + ' d): ' + (100 * route.onTime).toFixed(1) + ' %') + ' · disrupted ' + (100 * route.disruptedShare).toFixed(1) + ' %</text>';
+    h.counts.forEach(function (c, i) {
+      var x0 = X(lo + i * h.widthDays), x1 = X(lo + (i + 1) * h.widthDays);
+      s += '<rect class="bin" x="' + x0.toFixed(1) + '" y="' + Y(c).toFixed(1) + '" width="' + Math.max(0.5, x1 - x0 - 1).toFixed(1) + '" height="' + (H - B - Y(c)).toFixed(1) + '" fill="#4a78a8"><title>' + (lo + i * h.widthDays).toFixed(1) + '–' + (lo + (i + 1) * h.widthDays).toFixed(1) + ' d' + (i === n - 1 ? ' and later' : '') + ': ' + c + ' samples (' + (100 * c / total).toFixed(1) + ' %)</title></rect>';
+    });
+    s += '<line x1="' + L + '" y1="' + (H - B) + '" x2="' + (W - R) + '" y2="' + (H - B) + '" stroke="#333"/><line x1="' + L + '" y1="' + T + '" x2="' + L + '" y2="' + (H - B) + '" stroke="#333"/>';
+    ticks(xlo, xhi, 6).forEach(function (v) { s += '<text x="' + X(v) + '" y="' + (H - B + 14) + '" text-anchor="middle">' + v + '</text>'; });
+    ticks(0, 100 * max / total, 4).forEach(function (v) { var c = v / 100 * total; s += '<text x="' + (L - 6) + '" y="' + (Y(c) + 4) + '" text-anchor="end">' + v + ' %</text>'; });
+    s += '<text x="' + ((L + W - R) / 2) + '" y="' + (H - 8) + '" text-anchor="middle">arrival, days after departure (last bar: P99 and later)</text>';
+    [['P50', route.p50Days, 0], ['P90', route.p90Days, 1], ['P95', route.p95Days, 2]].forEach(function (p) {
+      s += '<line x1="' + X(p[1]) + '" y1="' + (T + 13 + 12 * p[2]) + '" x2="' + X(p[1]) + '" y2="' + (H - B) + '" stroke="#333" stroke-dasharray="2 2"/><text x="' + (X(p[1]) + 3) + '" y="' + (T + 22 + 12 * p[2]) + '" font-size="10">' + p[0] + ' ' + p[1].toFixed(1) + '</text>';
+    });
+    if (deadline) s += '<line class="deadline" x1="' + X(deadline) + '" y1="' + T + '" x2="' + X(deadline) + '" y2="' + (H - B) + '" stroke="#c62828" stroke-width="2"/><text x="' + (X(deadline) - 3) + '" y="' + (T + 8) + '" text-anchor="end" fill="#c62828">deadline ' + deadline + ' d</text>';
+    return s + '</svg>';
+  }
+
+  window.KarvanViews = { histogramSvg: histogramSvg, paretoSvg: paretoSvg, csv: csv, downloadLink: downloadLink, esc: esc };
 })();

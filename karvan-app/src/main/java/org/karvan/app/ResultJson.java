@@ -367,6 +367,13 @@ public final class ResultJson {
         putNullable(c, "rerouteExtraUsd", cr.canReroute() ? cr.rerouteExtraUsd() : null, 2);
         c.put("sampledShare", r(x.byCause().getOrDefault(cr.label(), 0.0), 4));
       }
+      ObjectNode hist = e.putObject("histogram");
+      hist.put("fromDays", r(row.histogram().fromDays(), 4));
+      hist.put("widthDays", r(row.histogram().widthDays(), 6));
+      ArrayNode counts = hist.putArray("counts");
+      for (int c : row.histogram().counts()) {
+        counts.add(c);
+      }
       ArrayNode comps = e.putArray("components");
       for (Component c : ReliabilityService.varying(row.model())) {
         comps.addObject().put("label", c.label()).put("meanHours", r(c.meanH(), 2));

@@ -485,4 +485,34 @@ class BrowserTest {
     waitUp(30).until(d -> !d.findElements(By.cssSelector("#criticality-exports a.xlsx")).isEmpty());
     screenshot("desk-criticality.png");
   }
+
+  @Test
+  void reliabilityHistogramShowsTheDeadlineAndTheOnTimeProbability() throws Exception {
+    driver.get(server.baseUrl() + "?from=INNSA&to=RUMOW&routes=1");
+    loaded();
+    waitUp(30).until(d -> d.findElements(By.cssSelector("#itinerary tbody tr.totals")).size() == 1);
+    driver.findElement(By.cssSelector("#reliability-panel summary")).click();
+    driver.findElement(By.id("deadline")).clear();
+    driver.findElement(By.id("deadline")).sendKeys("25");
+    driver.findElement(By.id("run-reliability")).click();
+    waitUp(60).until(d -> !d.findElements(By.cssSelector("#reliability-chart rect.bin")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#reliability-chart rect.bin"))).hasSize(30);
+    assertThat(driver.findElements(By.cssSelector("#reliability-chart line.deadline"))).hasSize(1);
+    String text = driver.findElement(By.id("reliability-chart")).getText();
+    assertThat(text).contains("on time (≤ 25 d): ", "P50", "P90", "P95", "deadline 25 d");
+    // the bars hold every sample
+    assertThat(
+            ((Number)
+                    js(
+                        "return Array.prototype.reduce.call(document.querySelectorAll('#reliability-chart"
+                            + " rect.bin'), function (a, r) { return a + Number(r.textContent.match(/: (\\d+)"
+                            + " samples/)[1]); }, 0)"))
+                .intValue())
+        .isEqualTo(20000);
+    assertThat(driver.findElements(By.cssSelector("#reliability-causes tbody tr"))).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("#reliability-exports a")))
+        .extracting(WebElement::getText)
+        .containsExactly("SVG", "CSV");
+    screenshot("desk-reliability.png");
+  }
 }

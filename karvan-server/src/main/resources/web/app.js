@@ -43,8 +43,10 @@
     return { color: MODE_COLOURS[p.mode] || '#555', weight: p.mode === 'SEA' ? 1.5 : 2.2, opacity: p.status === 'OPERATIONAL' ? 0.85 : 0.7, dashArray: dash, className: 'net-link net-' + p.mode.toLowerCase() + ' status-' + p.status.toLowerCase() };
   }
 
+  var nodes = [];
   fetch('api/network').then(function (r) { return r.json(); }).then(function (fc) {
     var bogNodes = {};
+    state.features = fc.features;
     // Each geometry file keeps its own licence; OSM-derived lines need their attribution shown.
     ((fc.karvan && fc.karvan.geometryFiles) || []).forEach(function (g) {
       if (g.attribution) map.attributionControl.addAttribution('Link geometry: ' + esc(g.attribution));
@@ -68,6 +70,7 @@
           .addTo(layers.bog);
       } else if (p.featureType === 'node') {
         var n = f.geometry.coordinates;
+        nodes.push({ id: p.id, name: p.name, lat: n[1], lon: n[0] });
         L.circleMarker([n[1], n[0]], { radius: 2.5, color: '#333', weight: 1, fillColor: '#fff', fillOpacity: 1 })
           .bindTooltip(esc(p.name) + ' [' + esc(p.id) + ']')
           .addTo(layers.nodes);
@@ -90,7 +93,7 @@
   legend.addTo(map);
 
   // ---- autocomplete ---------------------------------------------------------------------------
-  function autocomplete(inputId) {
+  function autocomplete(inputId, isList) {
     var input = $(inputId);
     var box = $(inputId + '-suggest');
     var timer = null;
@@ -99,7 +102,8 @@
       delete input.dataset.placeId;
       input.classList.remove('invalid');
       clearTimeout(timer);
-      var q = input.value.trim();
+      var parts = input.value.split(',');
+      var q = isList ? parts[parts.length - 1].trim() : input.value.trim();
       if (!q) { box.innerHTML = ''; return; }
       timer = setTimeout(function () {
         var my = ++seq;
@@ -114,8 +118,14 @@
             b.innerHTML = esc(p.name) + ' <small>' + esc(p.id) + ' · ' + esc(p.country) + '</small>';
             b.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
             b.addEventListener('click', function () {
-              input.value = p.name;
-              input.dataset.placeId = p.id;
+              if (isList) {
+                var ps = input.value.split(',');
+                ps[ps.length - 1] = ' ' + p.id;
+                input.value = ps.map(function (x) { return x.trim(); }).filter(Boolean).join(', ');
+              } else {
+                input.value = p.name;
+                input.dataset.placeId = p.id;
+              }
               box.innerHTML = '';
             });
             box.appendChild(b);
@@ -130,6 +140,44 @@
   }
   autocomplete('from');
   autocomplete('to');
+  autocomplete('via', true);
+
+  // ---- a click on the map sets from, to or a via place (the nearest place of the network) ------
+  function nearest(ll) {
+    var best = null, bd = Infinity;
+    nodes.forEach(function (n) {
+      var dx = (n.lon - ll.lng) * Math.cos(ll.lat * Math.PI / 180), dy = n.lat - ll.lat, d = dx * dx + dy * dy;
+      if (d < bd) { bd = d; best = n; }
+    });
+    return best;
+  }
+  function setPlace(target, n) {
+    if (target === 'via') {
+      var v = $('via').value.trim();
+      $('via').value = (v ? v + ', ' : '') + n.id;
+    } else {
+      $(target).value = n.name;
+      $(target).dataset.placeId = n.id;
+      $(target).classList.remove('invalid');
+    }
+    var next = { from: 'to', to: 'via', via: 'via' }[target];
+    var radio = document.querySelector('input[name="click-sets"][value="' + next + '"]');
+    if (radio) radio.checked = true;
+    setStatus(target + ' set to ' + n.name + ' [' + n.id + '] from the map.');
+  }
+  map.on('click', function (ev) {
+    var t = document.querySelector('input[name="click-sets"]:checked');
+    if (!t || t.value === 'none' || !nodes.length) return;
+    var n = nearest(ev.latlng);
+    if (n) setPlace(t.value, n);
+  });
+
+  // ---- network info: countries, crossings, chokepoints for the avoid controls --------------------
+  var infoLoaded = fetch('api/network/info').then(function (r) { return r.json(); }).then(function (info) {
+    $('country-codes').innerHTML = (info.countries || []).map(function (c) { return '<option value="' + esc(c.code) + '">' + esc(c.name) + '</option>'; }).join('');
+    $('crossing-ids').innerHTML = (info.borderCrossings || []).map(function (c) { return '<option value="' + esc(c.id) + '">' + esc(c.name) + '</option>'; }).join('');
+    $('avoid-chokepoint').innerHTML = (info.chokepoints || []).map(function (c) { return '<option value="' + esc(c.id) + '">' + esc(c.name) + '</option>'; }).join('');
+  }).catch(function () { /* the controls stay empty */ });
 
   // ---- scenarios ------------------------------------------------------------------------------
   function loadScenarios(select) {
@@ -159,13 +207,14 @@
       $('compare-all').hidden = !(s.builtin || []).length;
     }).catch(function () { /* no scenarios */ });
   }
-  loadScenarios();
+  var scenariosLoaded = loadScenarios();
 
   function compareWith(names) {
     var q = query();
     var p = new URLSearchParams(q.params);
     p.delete('k');
     p.delete('scenario');
+    p.delete('depart');
     names.forEach(function (n) { p.append('scenario', n); });
     setStatus('Comparing…');
     fetch('api/compare?' + p.toString()).then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); }).then(function (res) {
@@ -197,10 +246,52 @@
       });
       tb.innerHTML = html;
       $('comparison-notes').innerHTML = notes.map(esc).join('<br>');
+      // exports: the workbook and CSV of the table, the chart as SVG
+      var xp = new URLSearchParams(p);
+      xp.set('format', 'xlsx');
+      var tp = new URLSearchParams(q.params);
+      tp.delete('k');
+      tp.delete('scenario');
+      tp.delete('depart');
+      names.forEach(function (n) { tp.append('compare', n); });
+      tp.set('format', 'svg');
+      var ex = $('comparison-exports');
+      ex.innerHTML = 'Export: <a href="api/compare?' + esc(xp.toString()) + '">XLSX</a> <a href="api/tcd?' + esc(tp.toString()) + '" download="karvan-compare-tcd.svg">chart SVG</a> ';
+      ex.appendChild(KarvanViews.downloadLink('CSV', 'karvan-compare.csv', 'text/csv', KarvanViews.csv(
+        ['scenario', 'km', 'days', 'USD', 'kg CO2e', 'change km', 'change days', 'change USD', 'change kg CO2e', 'corridor'],
+        cs.map(function (c) {
+          var t = c.route ? c.route.totals : {};
+          return [c.scenario, t.distanceKm, t.durationDays, t.costUsd, t.co2eKg, c.delta.distanceKm, c.delta.durationDays, c.delta.costUsd, c.delta.co2eKg, (c.corridors || []).join('; ')];
+        }))));
+      // the time/cost-distance chart of the base and every scenario, each line distinct
+      if (cs.length <= 8) $('comparison-tcd').setAttribute('src', 'api/tcd?' + tp.toString());
+      overlayScenarios(q, names);
       $('comparison').hidden = false;
       $('comparison').scrollIntoView();
       setStatus('Compared ' + cs.length + ' scenario(s) with the base network.');
     }).catch(function (e) { setStatus('request failed: ' + e, true); });
+  }
+
+  /** Draws each compared scenario's route over the map in its own colour, dashed. */
+  var overlay = null;
+  function overlayScenarios(q, names) {
+    if (overlay) { map.removeLayer(overlay); }
+    overlay = L.featureGroup().addTo(map);
+    names.forEach(function (n, i) {
+      var gp = new URLSearchParams(q.params);
+      gp.delete('k');
+      gp.delete('depart');
+      gp.set('scenario', n);
+      gp.set('format', 'geojson');
+      fetch('api/route?' + gp.toString()).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
+        if (!g) return;
+        L.geoJSON(g, {
+          filter: function (f) { return f.geometry.type !== 'Point'; },
+          style: { color: ROUTE_COLOURS[(i + 1) % ROUTE_COLOURS.length], weight: 4, opacity: 0.8, dashArray: '8 6', className: 'scenario-line' }
+        }).bindTooltip('scenario ' + esc(n)).addTo(overlay);
+        document.body.dataset.scenarioLines = String(document.querySelectorAll('path.scenario-line').length);
+      });
+    });
   }
 
   $('compare').addEventListener('click', function () {
@@ -243,6 +334,16 @@
     if (y === 'planned') q.set('include', 'planned'); else if (y) q.set('year', y);
     var avoid = $('avoid-country').value.trim();
     if (avoid) q.set('avoidCountry', avoid);
+    var via = $('via').value.trim();
+    if (via) q.set('via', via);
+    var modes = Array.prototype.filter.call(document.querySelectorAll('input[name="mode"]'), function (c) { return c.checked; }).map(function (c) { return c.value; });
+    if (modes.length) q.set('modes', modes.join(','));
+    var ab = $('avoid-border').value.trim();
+    if (ab) q.set('avoidBorder', ab);
+    var cps = Array.prototype.filter.call($('avoid-chokepoint').options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+    if (cps.length) q.set('avoidChokepoint', cps.join(','));
+    if ($('date').value) q.set('date', $('date').value);
+    if ($('depart').value) q.set('depart', $('depart').value.slice(0, 16));
     if (!$('scenario-row').hidden && $('scenario').value) q.set('scenario', $('scenario').value);
     var alt = $('alternatives').value;
     var endpoint = 'api/route';
@@ -251,7 +352,7 @@
     return { endpoint: endpoint, params: q };
   }
 
-  var FIELD_INPUT = { from: 'from', to: 'to', cargo: 'cargo', optimize: 'optimize', avoidCountry: 'avoid-country', year: 'network-year', include: 'network-year', scenario: 'scenario' };
+  var FIELD_INPUT = { from: 'from', to: 'to', via: 'via', cargo: 'cargo', optimize: 'optimize', avoidCountry: 'avoid-country', avoidBorder: 'avoid-border', avoidChokepoint: 'avoid-chokepoint', modes: 'modes', date: 'date', depart: 'depart', year: 'network-year', include: 'network-year', scenario: 'scenario' };
 
   function showProblem(p) {
     var lines = [p.title + ': ' + (p.errors && p.errors.length ? '' : p.detail)];
@@ -269,6 +370,10 @@
     document.querySelectorAll('input.invalid').forEach(function (i) { i.classList.remove('invalid'); });
     var q = query();
     state.lastQuery = q;
+    var share = new URLSearchParams(q.params);
+    share.set('routes', $('alternatives').value);
+    share.delete('k');
+    history.replaceState(null, '', '?' + share.toString());
     setStatus('Planning…');
     $('plan').disabled = true;
     var geoParams = new URLSearchParams(q.params);
@@ -327,6 +432,7 @@
     if (!q || q.endpoint === 'api/pareto') { $('tcd-panel').hidden = true; return; }
     $('tcd-panel').hidden = false;
     var p = new URLSearchParams(q.params);
+    p.delete('depart');
     p.set('format', 'svg');
     var y = document.querySelector('input[name="tcd-y"]:checked');
     p.set('y', y ? y.value : 'time');
@@ -345,17 +451,24 @@
         b.type = 'button';
         b.className = i === state.selected ? 'selected' : '';
         b.style.borderLeft = '6px solid ' + ROUTE_COLOURS[i % ROUTE_COLOURS.length];
-        b.textContent = 'Route ' + (i + 1) + ': ' + fmt(r.totals.durationDays, 1) + ' d, $' + fmt(r.totals.costUsd, 0) + ', ' + fmt(r.totals.co2eKg / 1000, 2) + ' t';
+        b.innerHTML = 'Route ' + (i + 1) + ': ' + fmt(r.totals.durationDays, 1) + ' d, $' + fmt(r.totals.costUsd, 0) + ', ' + fmt(r.totals.co2eKg / 1000, 2) + ' t CO2e' +
+          (r.label ? ' · ' + esc(r.label) : '') + (r.differs ? '<span class="differs">' + esc(r.differs.join('; ')) + '</span>' : '');
         b.addEventListener('click', function () { state.selected = i; render(); });
         list.appendChild(b);
       });
     }
     var r = state.routes[state.selected];
     var t = r.totals;
+    // a place restored from a URL shows as its id until a route names it
+    var first = r.legs.length ? r.legs[0] : null, last = r.legs.length ? r.legs[r.legs.length - 1] : null;
+    if (first && $('from').value === $('from').dataset.placeId && first.from === $('from').value) $('from').value = first.fromName;
+    if (last && $('to').value === $('to').dataset.placeId && last.to === $('to').value) $('to').value = last.toName;
     $('summary').textContent = fmt(t.distanceKm, 0) + ' km · ' + fmt(t.durationDays, 1) + ' days (' + fmt(t.durationHours, 1) + ' h) · $' + fmt(t.costUsd, 0) + ' · ' + fmt(t.co2eKg, 0) + ' kg CO2e' +
       (r.crossings.length ? ' · borders: ' + r.crossings.map(function (c) { return c.countries; }).join(', ') : '');
     var q = state.lastQuery;
-    var links = ['json', 'geojson', 'csv'].map(function (f) {
+    drawPareto();
+    $('share').innerHTML = 'This view: <a id="share-link" href="' + esc(location.href) + '">link to share</a> (the address bar restores it)';
+    var links = ['json', 'geojson', 'csv', 'xlsx'].map(function (f) {
       var p = new URLSearchParams(q.params);
       p.set('format', f);
       return '<a href="' + q.endpoint + '?' + esc(p.toString()) + '" download="karvan-route.' + f + '">' + f.toUpperCase() + '</a>';
@@ -363,12 +476,21 @@
     var rp = new URLSearchParams(q.params);
     rp.delete('k');
     rp.delete('format');
+    rp.delete('depart');
     links.push('<a href="api/report?' + esc(rp.toString()) + '" target="_blank" rel="noopener">HTML report</a>');
     $('exports').innerHTML = 'Export: ' + links.join(' ');
     drawTcd();
     var rows = [];
-    r.legs.forEach(function (l) { rows.push({ seq: l.seq, leg: l }); });
-    r.events.forEach(function (e) { rows.push({ seq: e.seq, ev: e }); });
+    var crossingAt = {};
+    r.events.forEach(function (e) { if (e.type === 'BORDER_CROSSING') crossingAt[e.seq] = e; });
+    var folded = {};
+    r.legs.forEach(function (l) {
+      // a 0 km leg next to a crossing stop is the crossing itself: shown as that stop
+      var e = l.distanceKm < 0.5 ? (crossingAt[l.seq + 1] || crossingAt[l.seq - 1]) : null;
+      if (e && !folded[e.seq]) { folded[e.seq] = l; return; }
+      rows.push({ seq: l.seq, leg: l });
+    });
+    r.events.forEach(function (e) { rows.push({ seq: e.seq, ev: e, over: folded[e.seq] }); });
     rows.sort(function (a, b) { return a.seq - b.seq; });
     var tb = document.querySelector('#itinerary tbody');
     tb.innerHTML = rows.map(function (x) {
@@ -377,12 +499,69 @@
         return '<tr class="leg"><td>' + l.seq + '</td><td>' + esc(l.mode.toLowerCase()) + (l.gauge ? ' ' + esc(l.gauge) : '') + '</td><td>' + esc(l.fromName) + ' → ' + esc(l.toName) + (l.country ? ' (' + esc(l.country) + ')' : '') +
           '</td><td class="num">' + fmt(l.distanceKm, 0) + '</td><td class="num">' + fmt(l.durationHours, 1) + '</td><td class="num">' + fmt(l.costUsd, 0) + '</td><td class="num">' + fmt(l.co2eKg, 0) + '</td></tr>';
       }
-      var e = x.ev;
-      return '<tr class="event"><td>' + e.seq + '</td><td>' + esc(e.type.toLowerCase().replace(/_/g, ' ')) + '</td><td>' + esc(e.atName) + (e.detail ? ': ' + esc(e.detail) : '') +
-        '</td><td></td><td class="num">' + fmt(e.durationHours, 1) + '</td><td class="num">' + fmt(e.costUsd, 0) + '</td><td class="num">' + fmt(e.co2eKg, 0) + '</td></tr>';
+      var e = x.ev, o = x.over;
+      var where = o ? esc(o.fromName) + ' → ' + esc(o.toName) : esc(e.atName);
+      return '<tr class="event' + (e.type === 'BORDER_CROSSING' ? ' border' : '') + '"><td>' + e.seq + '</td><td>' + esc(e.type.toLowerCase().replace(/_/g, ' ')) + '</td><td>' + where + (e.detail ? ': ' + esc(e.detail) : '') +
+        '</td><td></td><td class="num">' + fmt(e.durationHours + (o ? o.durationHours : 0), 1) + '</td><td class="num">' + fmt(e.costUsd + (o ? o.costUsd : 0), 0) + '</td><td class="num">' + fmt(e.co2eKg + (o ? o.co2eKg : 0), 0) + '</td></tr>';
     }).join('') + '<tr class="totals"><td></td><td>total</td><td></td><td class="num">' + fmt(t.distanceKm, 0) + '</td><td class="num">' + fmt(t.durationHours, 1) + '</td><td class="num">' + fmt(t.costUsd, 0) + '</td><td class="num">' + fmt(t.co2eKg, 0) + '</td></tr>';
     drawRoutes();
   }
+
+  function drawPareto() {
+    var q = state.lastQuery;
+    var panel = $('pareto-panel');
+    if (!q || q.endpoint !== 'api/pareto' || state.routes.length < 2) { panel.hidden = true; return; }
+    panel.hidden = false;
+    var svg = KarvanViews.paretoSvg(state.routes, state.selected);
+    $('pareto-chart').innerHTML = svg;
+    document.querySelectorAll('#pareto-chart circle.pareto-point').forEach(function (c) {
+      c.addEventListener('click', function () { state.selected = Number(c.dataset.route); render(); });
+    });
+    var ex = $('pareto-exports');
+    ex.innerHTML = 'Export: ';
+    ex.appendChild(KarvanViews.downloadLink('SVG', 'karvan-pareto.svg', 'image/svg+xml', svg));
+    ex.appendChild(KarvanViews.downloadLink('CSV', 'karvan-pareto.csv', 'text/csv', KarvanViews.csv(
+      ['route', 'days', 'USD', 'kg CO2e', 'km', 'label', 'differs'],
+      state.routes.map(function (r, i) { return [i + 1, r.totals.durationDays, r.totals.costUsd, r.totals.co2eKg, r.totals.distanceKm, r.label, (r.differs || []).join('; ')]; }))));
+    var xp = new URLSearchParams(q.params);
+    xp.set('format', 'xlsx');
+    var a = document.createElement('a');
+    a.href = 'api/pareto?' + xp.toString();
+    a.textContent = 'XLSX';
+    ex.appendChild(a);
+  }
+
+  // ---- a URL restores the view: the form's fields, then the plan -----------------------------------
+  function restore() {
+    var p = new URLSearchParams(location.search);
+    if (!p.get('from') || !p.get('to')) return;
+    ['from', 'to'].forEach(function (k) { $(k).value = p.get(k); $(k).dataset.placeId = p.get(k); });
+    if (p.get('via')) $('via').value = p.get('via');
+    if (p.get('cargo')) $('cargo').value = p.get('cargo');
+    if (p.get('optimize')) $('optimize').value = p.get('optimize');
+    if (p.get('include') === 'planned') $('network-year').value = 'planned';
+    else if (p.get('year')) {
+      var sel = $('network-year');
+      if (!Array.prototype.some.call(sel.options, function (o) { return o.value === p.get('year'); })) {
+        var o = document.createElement('option'); o.value = p.get('year'); o.textContent = 'by ' + p.get('year'); sel.appendChild(o);
+      }
+      sel.value = p.get('year');
+    }
+    if (p.get('avoidCountry')) $('avoid-country').value = p.get('avoidCountry');
+    if (p.get('avoidBorder')) $('avoid-border').value = p.get('avoidBorder');
+    var modes = (p.get('modes') || '').split(',');
+    document.querySelectorAll('input[name="mode"]').forEach(function (c) { c.checked = modes.indexOf(c.value) >= 0; });
+    var cps = (p.get('avoidChokepoint') || '').split(',');
+    Array.prototype.forEach.call($('avoid-chokepoint').options, function (o) { o.selected = cps.indexOf(o.value) >= 0; });
+    if (p.get('date')) $('date').value = p.get('date');
+    if (p.get('depart')) $('depart').value = p.get('depart');
+    if (p.get('routes')) $('alternatives').value = p.get('routes');
+    var plan = function () { $('plan-form').requestSubmit(); };
+    if (p.get('scenario')) {
+      scenariosLoaded.then(function () { $('scenario').value = p.get('scenario'); plan(); });
+    } else plan();
+  }
+  infoLoaded.then(restore);
 
   window.karvan = { map: map, state: state };
 })();

@@ -116,7 +116,7 @@ public final class AssignService {
 
   static void threads(int threads, Fields f) {
     if (threads < 1 || threads > 64) {
-      f.error("threads", "must be between 1 and 64, got " + threads);
+      f.error("threads", threads + " is out of range; give 1 to 64");
     }
   }
 
@@ -145,19 +145,19 @@ public final class AssignService {
     Fields f = new Fields();
     Method m = method(r.method(), f);
     if (!(r.gap() > 0) || !(r.gap() < 1)) {
-      f.error("gap", "must be in (0, 1), got " + r.gap());
+      f.error("gap", r.gap() + " is out of range; give a gap above 0 and below 1, e.g. 1e-4");
     }
     if (r.maxIter() < 1) {
-      f.error("maxIter", "must be at least 1, got " + r.maxIter());
+      f.error("maxIter", r.maxIter() + " is out of range; give 1 or more");
     }
     threads(r.threads(), f);
     if (r.alternatives() < 1 || r.alternatives() > k.limits().maxAlternatives()) {
       f.error(
           "alternatives",
-          "must be between 1 and " + k.limits().maxAlternatives() + ", got " + r.alternatives());
+          r.alternatives() + " is out of range; give 1 to " + k.limits().maxAlternatives());
     }
     if (!(r.theta() >= 0)) {
-      f.error("theta", "must be a number >= 0, got " + r.theta());
+      f.error("theta", r.theta() + " is out of range; give 0 or more");
     }
     f.throwIfAny();
     Setup s = setup(r.demand(), r.scenario(), f);

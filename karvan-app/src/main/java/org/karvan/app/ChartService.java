@@ -48,10 +48,12 @@ public final class ChartService {
         f.parseEnum(TcdChart.Axis.class, Resolver.blank(req.y()) ? "time" : req.y(), "y");
     Integer n = req.alternatives();
     if (n != null && !req.scenarios().isEmpty()) {
-      f.error("k", "alternatives and scenarios cannot be combined (one chart compares either)");
+      f.error(
+          "k",
+          "alternatives and scenarios cannot be combined; a chart compares either, so drop one");
     }
     if (n != null && (n < 1 || n > k.limits().maxAlternatives())) {
-      f.error("k", "must be between 1 and " + k.limits().maxAlternatives() + ", got " + n);
+      f.error("k", n + " is out of range; give 1 to " + k.limits().maxAlternatives());
     }
     scenarioCount(req.scenarios(), f);
     Resolver.Resolved r = k.resolver().resolve(req.spec(), f, true);
@@ -110,11 +112,12 @@ public final class ChartService {
     Fields f = new Fields();
     scenarioCount(req.scenarios(), f);
     if (!req.spec().via().isEmpty()) {
-      f.error("via", "the report does not support via places");
+      f.error("via", "the report does not support via places; drop them");
     }
     Resolver.Resolved r = k.resolver().resolve(req.spec().withScenario(null), f, true);
     if (!Resolver.blank(req.spec().scenario())) {
-      f.error("scenario", "the report compares the base with its scenario list");
+      f.error(
+          "scenario", "the report compares the base with its scenario list; name only scenarios");
     }
     List<Scenarios.Applied> others = applied(r.workspace(), req.scenarios(), f);
     oneAddingElements(r.workspace(), r.on(), others, f);
@@ -156,7 +159,7 @@ public final class ChartService {
     if (scenarios.size() > k.limits().maxScenarios()) {
       f.error(
           "scenario",
-          "at most " + k.limits().maxScenarios() + " scenarios, got " + scenarios.size());
+          scenarios.size() + " scenarios are too many; give at most " + k.limits().maxScenarios());
     }
   }
 
@@ -184,7 +187,10 @@ public final class ChartService {
     }
     if (adding.size() > 1) {
       f.error(
-          "scenario", "at most one scenario that adds elements per chart or report, got " + adding);
+          "scenario",
+          "more than one scenario adds elements "
+              + adding
+              + "; give at most one per chart or report");
     }
   }
 

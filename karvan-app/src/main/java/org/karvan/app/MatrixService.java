@@ -52,10 +52,10 @@ public final class MatrixService {
   public Result matrix(Request req) {
     Fields f = new Fields();
     if (req.from().isEmpty()) {
-      f.error("from", "give at least one origin");
+      f.error("from", "no origin given; give at least one place");
     }
     if (req.to().isEmpty()) {
-      f.error("to", "give at least one destination");
+      f.error("to", "no destination given; give at least one place");
     }
     Resolver.Common cm = k.resolver().common(req.common(), f);
     Network net = cm.on().network();
@@ -70,7 +70,7 @@ public final class MatrixService {
               + b.size()
               + " = "
               + cells
-              + " cells; the limit is "
+              + " cells are too many; give at most "
               + k.limits().maxMatrixCells());
     }
     f.throwIfAny();

@@ -72,7 +72,28 @@ public final class ReliabilityService {
   }
 
   /** One route's model and its simulated summary. */
-  public record RouteRow(TransitSimulation.RouteModel model, TransitSimulation.Summary summary) {}
+  public record RouteRow(
+      TransitSimulation.RouteModel model, TransitSimulation.Summary summary, Histogram histogram) {}
+
+  /**
+   * Arrival times of a route's samples in equal bins (days): {@code counts[i]} samples arrived in
+   * {@code [fromDays + i * widthDays, fromDays + (i + 1) * widthDays)}; the bins span the first
+   * sample to the 99th percentile, and the last bin also counts every later arrival (the long tail
+   * of closures).
+   */
+  public record Histogram(double fromDays, double widthDays, int[] counts) {
+    /** Bins {@code sorted} hours into {@code bins} equal bins of days (see above). */
+    public static Histogram of(double[] sortedHours, int bins) {
+      double lo = sortedHours[0] / 24;
+      double hi = TransitSimulation.quantile(sortedHours, 0.99) / 24;
+      double w = hi > lo ? (hi - lo) / bins : 1.0 / bins;
+      int[] c = new int[bins];
+      for (double h : sortedHours) {
+        c[Math.min(bins - 1, (int) ((h / 24 - lo) / w))]++;
+      }
+      return new Histogram(lo, w, c);
+    }
+  }
 
   /**
    * @param best index of the most reliable route (on-time probability), or -1 without a deadline
@@ -102,29 +123,29 @@ public final class ReliabilityService {
     Fields f = new Fields();
     int maxSamples = k.limits().maxSamples();
     if (r.samples() < 1 || r.samples() > maxSamples) {
-      f.error("samples", "must be between 1 and " + maxSamples + ", got " + r.samples());
+      f.error("samples", r.samples() + " is out of range; give 1 to " + maxSamples);
     }
     if (r.deadlineDays() != null && !(r.deadlineDays() > 0)) {
-      f.error("deadline", "must be a positive number of days");
+      f.error("deadline", "is not a positive number of days; give e.g. 30");
     }
     if (r.alternatives() < 1 || r.alternatives() > Math.min(10, k.limits().maxAlternatives())) {
       f.error(
           "alternatives", "must be between 1 and " + Math.min(10, k.limits().maxAlternatives()));
     }
     if (!(r.cancelProbability() >= 0 && r.cancelProbability() < 1)) {
-      f.error("cancelProb", "must be in [0, 1)");
+      f.error("cancelProb", "is out of range; give a probability from 0 to below 1");
     }
     if (!(r.sailingCv() >= 0)) {
-      f.error("sailingCv", "must be >= 0");
+      f.error("sailingCv", "is negative; give 0 or more");
     }
     if (!(r.dwellCv() >= 0)) {
-      f.error("dwellCv", "must be >= 0");
+      f.error("dwellCv", "is negative; give 0 or more");
     }
     if (r.history() < 1 || r.history() > 100) {
-      f.error("historyYears", "must be between 1 and 100, got " + r.history());
+      f.error("historyYears", r.history() + " is out of range; give 1 to 100 years");
     }
     if (!r.spec().via().isEmpty()) {
-      f.error("via", "reliability does not support via places");
+      f.error("via", "reliability does not support via places; drop them");
     }
     Resolver.Resolved res = k.resolver().resolve(r.spec(), f, true);
     f.throwIfAny();
@@ -178,7 +199,10 @@ public final class ReliabilityService {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     List<RouteRow> rows = new ArrayList<>();
     for (int i = 0; i < sums.size(); i++) {
-      rows.add(new RouteRow(models.get(i), sums.get(i)));
+      // the same draws as the summary (same seed and route index), binned for the histogram
+      double[] hours =
+          TransitSimulation.simulate(models.get(i), r.samples(), r.seed(), i, usdPerHour).hours();
+      rows.add(new RouteRow(models.get(i), sums.get(i), Histogram.of(hours, 30)));
     }
     int best = r.deadlineDays() == null ? -1 : TransitSimulation.best(sums);
     return new Result(

@@ -98,7 +98,7 @@ public final class Resolver {
     Cargo c = cargo(s.cargo(), f, "cargo");
     if (c != null && s.drivers() != null) {
       if (s.drivers() != 1 && s.drivers() != 2) {
-        f.error("drivers", "1 or 2, got " + s.drivers());
+        f.error("drivers", s.drivers() + " is out of range; give 1 or 2");
       } else {
         c = c.withDrivers(s.drivers());
       }
@@ -151,7 +151,8 @@ public final class Resolver {
     String to = placesRequired ? required(places, s.to(), "to", f) : place(places, s.to(), "to", f);
     boolean tooMany = s.via().size() > k.limits().maxVia();
     if (tooMany) {
-      f.error("via", "at most " + k.limits().maxVia() + " via places, got " + s.via().size());
+      f.error(
+          "via", s.via().size() + " via places are too many; give at most " + k.limits().maxVia());
     }
     List<String> via = new ArrayList<>();
     // Too many vias are not looked up at all: resolving each costs a place search.
@@ -162,7 +163,7 @@ public final class Resolver {
       }
     }
     if (from != null && from.equals(to)) {
-      f.error("to", "from and to name the same place (" + from + ")");
+      f.error("to", "from and to name the same place (" + from + "); give two different places");
     }
     java.time.LocalDateTime depart = depart(s.depart(), f);
     if (!cm.complete() || from == null || to == null) {
@@ -189,7 +190,7 @@ public final class Resolver {
     try {
       return LocalDate.parse(text.trim());
     } catch (java.time.format.DateTimeParseException e) {
-      f.error("date", "'" + text + "' is not a date YYYY-MM-DD");
+      f.error("date", "'" + text + "' is not a date; give YYYY-MM-DD, e.g. 2026-12-01");
       return null;
     }
   }
@@ -217,7 +218,7 @@ public final class Resolver {
     }
     f.error(
         "depart",
-        "'" + text + "' is not a local date-time YYYY-MM-DDTHH:MM (e.g. 2026-12-01T08:00)");
+        "'" + text + "' is not a local date-time; give YYYY-MM-DDTHH:MM, e.g. 2026-12-01T08:00");
     return null;
   }
 
@@ -237,7 +238,7 @@ public final class Resolver {
 
   private static String required(Places places, String text, String field, Fields f) {
     if (blank(text)) {
-      f.error(field, "is required");
+      f.error(field, "is required; give a place id, name or alias");
       return null;
     }
     return place(places, text, field, f);
@@ -295,13 +296,13 @@ public final class Resolver {
       if (include.trim().equalsIgnoreCase("planned")) {
         planned = true;
       } else {
-        f.error("include", "only 'planned' is supported, got '" + include + "'");
+        f.error("include", "unknown value '" + include + "'; allowed: planned");
       }
     }
     if (planned && s.year() != null) {
       f.error(
           "year",
-          "include=planned and year cannot be combined (planned already allows every future link)");
+          "a year and every planned link cannot be combined; drop one (planned already allows every future link)");
     }
     Set<Mode> modes = new LinkedHashSet<>();
     for (String m : s.modes()) {

@@ -139,6 +139,18 @@ public final class ResultJson {
         meta.put("maxLabels", res.pareto().maxLabels());
       }
       o = RouteJson.routes(n, res.routes(), meta);
+      List<RouteDistinctions.Distinction> ds = RouteDistinctions.of(n, res.routes());
+      for (int i = 0; i < ds.size(); i++) {
+        ObjectNode rt = (ObjectNode) o.get("routes").get(i);
+        RouteDistinctions.Distinction d = ds.get(i);
+        rt.put("label", d.label());
+        ArrayNode c = rt.putArray("corridors");
+        d.corridors().forEach(c::add);
+        ArrayNode m = rt.putArray("modes");
+        d.modes().forEach(m::add);
+        ArrayNode df = rt.putArray("differs");
+        d.differs().forEach(df::add);
+      }
     }
     o.set(
         "network",
@@ -384,6 +396,13 @@ public final class ResultJson {
         putNullable(c, "rerouteExtraHours", cr.canReroute() ? cr.rerouteExtraH() : null, 2);
         putNullable(c, "rerouteExtraUsd", cr.canReroute() ? cr.rerouteExtraUsd() : null, 2);
         c.put("sampledShare", r(x.byCause().getOrDefault(cr.label(), 0.0), 4));
+      }
+      ObjectNode hist = e.putObject("histogram");
+      hist.put("fromDays", r(row.histogram().fromDays(), 4));
+      hist.put("widthDays", r(row.histogram().widthDays(), 6));
+      ArrayNode counts = hist.putArray("counts");
+      for (int c : row.histogram().counts()) {
+        counts.add(c);
       }
       ArrayNode comps = e.putArray("components");
       for (Component c : ReliabilityService.varying(row.model())) {

@@ -40,7 +40,7 @@ public final class RouteService {
     Fields f = new Fields();
     int max = k.limits().maxAlternatives();
     if (count != null && (count < 1 || count > max)) {
-      f.error("k", "must be between 1 and " + max + ", got " + count);
+      f.error("k", count + " is out of range; give 1 to " + max);
     }
     Resolver.Resolved r = k.resolver().resolve(spec, f, true);
     untimed(r, f, "alternatives");
@@ -59,10 +59,11 @@ public final class RouteService {
     Fields f = new Fields();
     int max = k.limits().maxLabels();
     if (maxLabels != null && (maxLabels < 1 || maxLabels > max)) {
-      f.error("maxLabels", "must be between 1 and " + max + ", got " + maxLabels);
+      f.error("maxLabels", maxLabels + " is out of range; give 1 to " + max);
     }
     if (!spec.via().isEmpty()) {
-      f.error("via", "the Pareto front does not support via places");
+      f.error(
+          "via", "the Pareto front does not support via places; drop them, or use alternatives");
     }
     Resolver.Resolved r = k.resolver().resolve(spec, f, true);
     untimed(r, f, "the Pareto front");
@@ -83,7 +84,7 @@ public final class RouteService {
   /** Only the best route is timed over the timetables. */
   private static void untimed(Resolver.Resolved r, Fields f, String what) {
     if (r.depart() != null) {
-      f.error("depart", "times only the best route, not " + what);
+      f.error("depart", "times only the best route, not " + what + "; drop one of them");
     }
   }
 

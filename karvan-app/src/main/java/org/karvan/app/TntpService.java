@@ -64,10 +64,10 @@ public final class TntpService {
       f.error("method", "logit needs route alternatives; use it with the multimodal demand");
     }
     if (!(gap > 0) || !(gap < 1)) {
-      f.error("gap", "must be in (0, 1), got " + gap);
+      f.error("gap", gap + " is out of range; give a gap above 0 and below 1, e.g. 1e-4");
     }
     if (maxIter < 1) {
-      f.error("maxIter", "must be at least 1, got " + maxIter);
+      f.error("maxIter", maxIter + " is out of range; give 1 or more");
     }
     AssignService.threads(threads, f);
     f.throwIfAny();

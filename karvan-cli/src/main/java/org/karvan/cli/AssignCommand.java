@@ -112,23 +112,28 @@ final class AssignCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or json (as /api/assign; multimodal only) (default: ${DEFAULT-VALUE}).")
+      description =
+          "table, json (as /api/assign) or xlsx (--out FILE.xlsx); multimodal only (default:"
+              + " ${DEFAULT-VALUE}).")
   String format;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Write CSV and GeoJSON results into this directory.")
+      description =
+          "Write CSV and GeoJSON results into this directory (with --format xlsx: the workbook).")
   Path out;
 
   @Override
   public Integer call() {
     if (tntp != null && demand != null) {
-      throw new UserException("--tntp and --demand cannot be combined");
+      throw new UserException("--tntp", "cannot be combined with --demand", "give one of them");
     }
     if (scenario != null && tntp != null) {
       throw new UserException(
-          "--scenario applies to a Karvan network, not to a TNTP network; drop one of them");
+          "--scenario",
+          "applies to a Karvan network, not to a TNTP network",
+          "drop --scenario or --tntp");
     }
     if (tntp != null) {
       return tntp();
@@ -215,7 +220,10 @@ final class AssignCommand implements Callable<Integer> {
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserException("cannot write " + file + ": " + e.getMessage());
+      throw new UserException(
+          "--out",
+          "cannot write " + file + ": " + e.getMessage(),
+          "check the folder exists and is writable");
     }
   }
 

@@ -49,14 +49,22 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
+      description = "table, json or xlsx (with --out) (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "With --format xlsx: the workbook to write.")
+  java.nio.file.Path outFile;
 
   @Override
   public Integer call() {
     boolean json = format.equalsIgnoreCase("json");
-    if (!json && !format.equalsIgnoreCase("table")) {
-      throw new UserException("--format: unknown value '" + format + "'; allowed: table, json");
+    boolean xlsx = format.equalsIgnoreCase("xlsx");
+    if (!json && !xlsx && !format.equalsIgnoreCase("table")) {
+      throw new UserException(
+          "--format", "unknown value '" + format + "'", "allowed: table, json, xlsx");
     }
     if (fit) {
       return fit();
@@ -68,6 +76,10 @@ final class BacktestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Cli.printJson(out, ResultJson.backtest(r));
+      return ExitCodes.OK;
+    }
+    if (xlsx) {
+      Cli.writeXlsx(outFile, org.karvan.app.ResultTables.backtest(r), err);
       return ExitCodes.OK;
     }
     out.printf(

@@ -69,23 +69,30 @@ final class CompareCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+      description = "table, json, csv or xlsx (with --out) (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "With --format xlsx: the workbook to write.")
+  java.nio.file.Path outFile;
 
   enum Format {
     TABLE,
     JSON,
-    CSV
+    CSV,
+    XLSX
   }
 
   @Override
   public Integer call() {
     Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
     if (od == null && (from == null || to == null)) {
-      throw new UserException("give --from and --to, or --od FILE");
+      throw new UserException("--from", "no places given", "give --from and --to, or --od FILE");
     }
     if (od != null && (from != null || to != null)) {
-      throw new UserException("--od cannot be combined with --from/--to");
+      throw new UserException("--od", "cannot be combined with --from/--to", "give one of them");
     }
     Karvan k = Cli.open(network, opts.profile());
     List<CompareService.OdPair> pairs = List.of();
@@ -108,6 +115,9 @@ final class CompareCommand implements Callable<Integer> {
       case CSV -> out.print(csv(res));
       case JSON -> Cli.printJson(out, ResultJson.compare(res, skipped));
       case TABLE -> table(out, res);
+      case XLSX ->
+          Cli.writeXlsx(
+              outFile, org.karvan.app.ResultTables.compare(res), spec.commandLine().getErr());
     }
     if (od != null) {
       spec.commandLine()

@@ -67,7 +67,9 @@ final class CriticalityCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table or json (as /api/criticality) (default: ${DEFAULT-VALUE}).")
+      description =
+          "table, json (as /api/criticality) or xlsx (--out FILE.xlsx) (default:"
+              + " ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write CSV, JSON and GeoJSON here.")
@@ -88,23 +90,24 @@ final class CriticalityCommand implements Callable<Integer> {
       String t = e.trim().toLowerCase(Locale.ROOT);
       if (!Set.of("links", "borders", "terminals", "ferries", "all").contains(t)) {
         throw new UserException(
-            "--elements: unknown value '"
-                + e
-                + "'; allowed: links, borders, terminals, ferries, all");
+            "--elements",
+            "unknown value '" + e + "'",
+            "allowed: links, borders, terminals, ferries, all");
       }
       types.add(t);
     }
     if (top < 1) {
-      throw new UserException("--top must be at least 1");
+      throw new UserException("--top", top + " is out of range", "give 1 or more");
     }
     if (threads < 1 || threads > 64) {
-      throw new UserException("--threads must be between 1 and 64");
+      throw new UserException("--threads", threads + " is out of range", "give 1 to 64");
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
     if (tntp != null) {
       if (demand != null || network.path != null) {
-        throw new UserException("--tntp cannot be combined with --demand or --network");
+        throw new UserException(
+            "--tntp", "cannot be combined with --demand or --network", "give one of them");
       }
       return tntp(err, o);
     }
@@ -117,6 +120,10 @@ final class CriticalityCommand implements Callable<Integer> {
     cr.demandProblems().forEach(x -> err.println("karvan: " + x));
     if (format.equalsIgnoreCase("json")) {
       Cli.printJson(o, ResultJson.criticality(cr));
+      return ExitCodes.OK;
+    }
+    if (format.equalsIgnoreCase("xlsx")) {
+      Cli.writeXlsx(out, org.karvan.app.ResultTables.criticality(cr), err);
       return ExitCodes.OK;
     }
     int n = cr.rows().size();

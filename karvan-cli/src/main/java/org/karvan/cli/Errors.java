@@ -25,25 +25,69 @@ final class Errors implements IExecutionExceptionHandler {
     }
     if (ex instanceof InvalidRequestException ire) {
       for (FieldError e : ire.errors()) {
-        err.println("karvan: " + flag(e.field()) + ": " + e.message());
+        err.println(line(flag(e.field()), e.message(), null));
       }
       return ExitCodes.INVALID_INPUT;
     }
     if (ex instanceof NoRouteException nr) {
-      err.println("karvan: " + NoRouteText.of(nr.noRoute(), nr.network()));
+      err.println(line(cl.getCommandName(), NoRouteText.of(nr.noRoute(), nr.network()), null));
       return ExitCodes.INVALID_INPUT;
     }
     if (ex instanceof UserException ue) {
-      err.println("karvan: " + ue.getMessage());
+      err.println(ue.getMessage());
       return ExitCodes.INVALID_INPUT;
     }
-    err.println("karvan: internal error: " + ex);
-    if ("1".equals(System.getenv("KARVAN_DEBUG"))) {
+    boolean debug = "1".equals(System.getenv("KARVAN_DEBUG"));
+    err.println(
+        line(
+            "internal error",
+            String.valueOf(ex),
+            debug
+                ? "please report it"
+                : "set KARVAN_DEBUG=1 for a stack trace, and please report it"));
+    if (debug) {
       ex.printStackTrace(err);
-    } else {
-      err.println("(set KARVAN_DEBUG=1 for a stack trace, and please report it)");
     }
     return ExitCodes.INTERNAL;
+  }
+
+  /**
+   * The one shape of every error line: {@code karvan: <where>: <what>; <hint>}. A {@code what} that
+   * already carries its hint after "; " is printed as it is.
+   */
+  static String line(String where, String what, String hint) {
+    String w = what.strip();
+    if (w.endsWith(".")) {
+      w = w.substring(0, w.length() - 1);
+    }
+    return "karvan: " + where + ": " + w + (hint == null || hint.isBlank() ? "" : "; " + hint);
+  }
+
+  /** A picocli usage error in the same shape, with picocli's suggestions in the hint. */
+  static String usage(picocli.CommandLine.ParameterException ex) {
+    CommandLine c = ex.getCommandLine();
+    String where = c.getCommandSpec().qualifiedName();
+    if (ex.getArgSpec() instanceof picocli.CommandLine.Model.OptionSpec o) {
+      where = o.longestName();
+    }
+    if (ex instanceof picocli.CommandLine.MissingParameterException mp
+        && !mp.getMissing().isEmpty()
+        && mp.getMissing().get(0) instanceof picocli.CommandLine.Model.OptionSpec o) {
+      return line(o.longestName(), "is required", "give " + o.longestName() + " " + o.paramLabel());
+    }
+    String what = ex.getMessage();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Invalid value for option '[^']*': (.*)").matcher(what);
+    if (m.matches()) {
+      what = m.group(1);
+    }
+    what = Character.toLowerCase(what.charAt(0)) + what.substring(1);
+    String hint = "see '" + c.getCommandSpec().qualifiedName() + " --help'";
+    if (ex instanceof picocli.CommandLine.UnmatchedArgumentException u
+        && !u.getSuggestions().isEmpty()) {
+      hint = "did you mean " + String.join(" or ", u.getSuggestions()) + "? " + hint;
+    }
+    return line(where, what.replace(": ", " "), hint);
   }
 
   /** The CLI flag of a request field; fields whose flag differs from the API's name are mapped. */
@@ -57,10 +101,24 @@ final class Errors implements IExecutionExceptionHandler {
 
   static void printProblems(PrintWriter err, InvalidInputException e) {
     for (Problem p : e.problems()) {
-      err.println(p);
+      String text = p.toString();
+      String hint =
+          p.message().contains("; ")
+              ? ""
+              : p.file().endsWith(".csv") || p.file().endsWith(".geojson")
+                  ? "; see docs/network-format.md"
+                  : p.file().endsWith(".yaml") || p.file().endsWith(".yml")
+                      ? "; see docs/scenarios.md"
+                      : "; see docs/cost-model.md for the parameters and their ranges";
+      err.println("karvan: " + text + hint);
     }
     long errors = e.problems().stream().filter(Problem::isError).count();
     long warnings = e.problems().size() - errors;
-    err.println(errors + " error(s), " + warnings + " warning(s)");
+    err.println(
+        "karvan: input: "
+            + errors
+            + " error(s), "
+            + warnings
+            + " warning(s); fix each line above and run again");
   }
 }

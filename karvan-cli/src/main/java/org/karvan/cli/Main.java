@@ -19,10 +19,7 @@ public final class Main {
     cl.setExecutionExceptionHandler(new Errors());
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("karvan: " + ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          ex.getCommandLine().getErr().println(Errors.usage(ex));
           return ExitCodes.USAGE;
         });
     int code;

@@ -64,8 +64,14 @@ final class MatrixCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+      description = "table, csv, json or xlsx (with --out) (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "With --format xlsx: the workbook to write.")
+  java.nio.file.Path outFile;
 
   @Option(
       names = "--scenario",
@@ -76,7 +82,8 @@ final class MatrixCommand implements Callable<Integer> {
   enum Format {
     TABLE,
     CSV,
-    JSON
+    JSON,
+    XLSX
   }
 
   @Override
@@ -96,7 +103,9 @@ final class MatrixCommand implements Callable<Integer> {
     Network net = res.network();
     String unit = res.unit();
     PrintWriter out = spec.commandLine().getOut();
-    if (fmt == Format.JSON) {
+    if (fmt == Format.XLSX) {
+      Cli.writeXlsx(outFile, org.karvan.app.ResultTables.matrix(res), spec.commandLine().getErr());
+    } else if (fmt == Format.JSON) {
       Cli.printJson(out, ResultJson.matrix(res));
     } else if (fmt == Format.CSV) {
       CsvWriter w = new CsvWriter();

@@ -25,8 +25,10 @@ final class MultimodalAssign {
   static int run(AssignCommand c) {
     PrintWriter err = c.spec.commandLine().getErr();
     PrintWriter out = c.spec.commandLine().getOut();
-    if (!c.format.equalsIgnoreCase("json") && !c.format.equalsIgnoreCase("table")) {
-      throw new UserException("--format: unknown value '" + c.format + "'; allowed: table, json");
+    boolean xlsx = c.format.equalsIgnoreCase("xlsx");
+    if (!c.format.equalsIgnoreCase("json") && !c.format.equalsIgnoreCase("table") && !xlsx) {
+      throw new UserException(
+          "--format", "unknown value '" + c.format + "'", "allowed: table, json, xlsx");
     }
     Karvan k = Cli.open(c.network, ProfileReader.readDefault());
     AssignCommand.Progress bar = new AssignCommand.Progress(err, c.gap);
@@ -45,6 +47,10 @@ final class MultimodalAssign {
                 bar::update);
     bar.done();
     r.demandProblems().forEach(x -> err.println("karvan: " + x));
+    if (xlsx) {
+      Cli.writeXlsx(c.out, org.karvan.app.ResultTables.assign(r), err);
+      return ExitCodes.OK;
+    }
     if (c.format.equalsIgnoreCase("json")) {
       Cli.printJson(out, ResultJson.assign(r));
     } else {

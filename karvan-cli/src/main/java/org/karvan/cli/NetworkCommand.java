@@ -266,7 +266,9 @@ final class NetworkCommand implements Runnable {
       } catch (InvalidRequestException e) {
         String m = e.errors().get(0).message();
         throw new UserException(
-            "--out: " + m.replace("without force", "(give --force to replace it)"));
+            "--out",
+            m.replace(" without force", ""),
+            "give --force to replace it, or another --out");
       }
       if (wrote == null) {
         System.out.println();

@@ -36,8 +36,8 @@ final class NoRouteText {
         }
         yield "no route from "
             + where
-            + ": it is disconnected by "
-            + String.join("; or by ", causes);
+            + "; it is disconnected by "
+            + String.join(", or by ", causes);
       }
       case COMBINATION ->
           "no route from "
@@ -46,7 +46,8 @@ final class NoRouteText {
       case NOT_CONNECTED ->
           "no route from "
               + where
-              + ": the places are not connected in this network, even with planned links";
+              + "; the places are not connected in this network, even with planned links: pick"
+              + " other places or another --network";
     };
   }
 

@@ -66,7 +66,10 @@ final class ReportCommand implements Callable<Integer> {
     try {
       Files.writeString(out, res.html(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserException("--out: cannot write " + out + ": " + e.getMessage());
+      throw new UserException(
+          "--out",
+          "cannot write " + out + ": " + e.getMessage(),
+          "check the folder exists and is writable");
     }
     spec.commandLine().getErr().println("wrote " + out);
     return ExitCodes.OK;

@@ -117,10 +117,9 @@ final class RequestOptions {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new UserException(
-          option
-              + ": unknown value '"
-              + value
-              + "'; allowed: "
+          option,
+          "unknown value '" + value + "'",
+          "allowed: "
               + EnumSet.allOf(type).stream()
                   .map(x -> x.name().toLowerCase(Locale.ROOT))
                   .collect(Collectors.joining(", ")));
@@ -137,7 +136,8 @@ final class RequestOptions {
       try {
         o.put(e.getKey(), Double.parseDouble(e.getValue()));
       } catch (NumberFormatException ex) {
-        throw new UserException("--set " + e.getKey() + ": '" + e.getValue() + "' is not a number");
+        throw new UserException(
+            "--set " + e.getKey(), "'" + e.getValue() + "' is not a number", "give e.g. 30 or 0.5");
       }
     }
     return prof.with(o, "--set");

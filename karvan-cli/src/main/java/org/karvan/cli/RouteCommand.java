@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.karvan.app.Karvan;
 import org.karvan.app.ResultJson;
+import org.karvan.app.ResultTables;
+import org.karvan.app.RouteDistinctions;
 import org.karvan.app.RouteSpec;
 import org.karvan.app.RoutesResult;
 import org.karvan.core.model.Network;
@@ -91,21 +93,67 @@ final class RouteCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "table, json, geojson or csv (default: ${DEFAULT-VALUE}).")
+      description = "table, json, geojson, csv or xlsx (with --out) (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "With --format xlsx: the workbook to write (Routes, Itinerary, Countries).")
+  java.nio.file.Path out;
 
   enum Format {
     TABLE,
     JSON,
     GEOJSON,
-    CSV
+    CSV,
+    XLSX
+  }
+
+  /**
+   * One row per route before the details: days, USD, kg CO2e, km, corridor and modes, crossings,
+   * and what differs from the first route (wrapped under the row).
+   */
+  static void printSummary(
+      PrintWriter out, List<Route> routes, List<RouteDistinctions.Distinction> ds) {
+    out.printf(
+        Locale.ROOT,
+        "%3s %7s %9s %9s %7s %3s  %s%n",
+        "#",
+        "days",
+        "USD",
+        "kg CO2e",
+        "km",
+        "BC",
+        "corridor · modes / what differs");
+    for (int i = 0; i < routes.size(); i++) {
+      Route.Totals t = routes.get(i).totals();
+      RouteDistinctions.Distinction d = ds.get(i);
+      List<String> label = RouteTable.wrap(d.label(), 70);
+      out.printf(
+          Locale.ROOT,
+          "%3d %7.1f %,9.0f %,9.0f %,7.0f %3d  %s%n",
+          i + 1,
+          t.durationDays(),
+          t.costUsd(),
+          t.co2eKg(),
+          t.distanceKm(),
+          routes.get(i).crossings().size(),
+          label.get(0));
+      List<String> more = new ArrayList<>(label.subList(1, label.size()));
+      more.addAll(RouteTable.wrap(String.join("; ", d.differs()), 70));
+      for (String m : more) {
+        out.printf(Locale.ROOT, "%45s%s%n", "", m);
+      }
+    }
   }
 
   @Override
   public Integer call() {
     Format fmt = RequestOptions.parseEnum(Format.class, format, "--format");
     if (pareto && alternatives != null) {
-      throw new UserException("--pareto and --alternatives cannot be combined");
+      throw new UserException(
+          "--pareto", "cannot be combined with --alternatives", "give one of them");
     }
     Karvan k = Cli.open(network, opts.profile());
     RouteSpec rs = opts.spec(od.from, od.to, via, scenario).depart(depart).build();
@@ -143,6 +191,7 @@ final class RouteCommand implements Callable<Integer> {
       case JSON -> Cli.printJson(out, ResultJson.routes(res));
       case GEOJSON -> out.println(RouteGeoJson.of(net, routes).toPrettyString());
       case CSV -> out.print(RouteCsv.of(net, routes));
+      case XLSX -> Cli.writeXlsx(this.out, ResultTables.routes(res), spec.commandLine().getErr());
       case TABLE -> {
         if (header != null) {
           out.println(header);
@@ -150,12 +199,25 @@ final class RouteCommand implements Callable<Integer> {
         String basis = ResultJson.basisText(net, res.scenario(), res.request().constraints());
         ResultJson.eventsText(net, res.date(), res.eventsInForce()).forEach(out::println);
         ResultJson.snappedText(res).forEach(out::println);
+        String by = objective.name().toLowerCase(Locale.ROOT);
+        List<RouteDistinctions.Distinction> ds = RouteDistinctions.of(net, routes);
+        if (res.kind() != RoutesResult.Kind.ROUTE) {
+          printSummary(out, routes, ds);
+        }
         for (int i = 0; i < routes.size(); i++) {
-          if (routes.size() > 1) {
+          String title = "optimised for " + by;
+          if (res.kind() != RoutesResult.Kind.ROUTE) {
             out.println();
-            out.println("Route " + (i + 1) + " of " + routes.size());
+            title =
+                (pareto ? "Pareto point " : "alternative ")
+                    + (i + 1)
+                    + " of "
+                    + routes.size()
+                    + (pareto ? "" : " by " + by)
+                    + ": "
+                    + String.join("; ", ds.get(i).differs());
           }
-          RouteTable.print(out, net, routes.get(i), res.request(), objective, basis);
+          RouteTable.print(out, net, routes.get(i), res.request(), title, basis);
         }
       }
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.karvan.core.model.Network;
-import org.karvan.core.routing.Objective;
 import org.karvan.core.routing.Route;
 import org.karvan.core.routing.RouteRequest;
 
@@ -15,27 +14,70 @@ import org.karvan.core.routing.RouteRequest;
 final class RouteTable {
   private RouteTable() {}
 
+  /** Width of the "where" column; longer text wraps onto the next lines. */
+  static final int WHERE = 60;
+
   private static String name(Network n, String id) {
-    String s = n.getNode(id).name();
-    return s.length() > 28 ? s.substring(0, 27) + "…" : s;
+    return n.getNode(id).name();
   }
 
+  /** Splits text into lines of at most {@code width} characters, at spaces where it can. */
+  static List<String> wrap(String text, int width) {
+    List<String> out = new ArrayList<>();
+    String rest = text.strip();
+    while (rest.length() > width) {
+      int cut = rest.lastIndexOf(' ', width);
+      if (cut <= 0) {
+        cut = width;
+      }
+      out.add(rest.substring(0, cut).stripTrailing());
+      rest = rest.substring(cut).strip();
+    }
+    out.add(rest);
+    return out;
+  }
+
+  /**
+   * The legs printed as rows of their own: a leg of 0 km over border links only is the border
+   * crossing itself, so it is folded into the crossing's stop (its figures added there) when the
+   * route has one next to it.
+   */
+  static java.util.Map<Integer, Route.Leg> foldedBorderLegs(Network n, Route r) {
+    java.util.Map<Integer, Route.Leg> folded = new java.util.HashMap<>();
+    for (Route.Leg l : r.legs()) {
+      if (l.distanceKm() >= 0.5 || l.links().isEmpty()) {
+        continue;
+      }
+      boolean border = l.links().stream().allMatch(id -> n.getLink(id).borderCrossing() != null);
+      if (!border) {
+        continue;
+      }
+      r.events().stream()
+          .filter(e -> e.type() == Route.EventType.BORDER_CROSSING)
+          .filter(e -> Math.abs(e.seq() - l.seq()) == 1 && !folded.containsKey(e.seq()))
+          .findFirst()
+          .ifPresent(e -> folded.put(e.seq(), l));
+    }
+    return folded;
+  }
+
+  /** Prints a route under its title, e.g. {@code optimised for time} or {@code Pareto point 2}. */
   static void print(
-      PrintWriter out, Network n, Route r, RouteRequest req, Objective o, String basis) {
+      PrintWriter out, Network n, Route r, RouteRequest req, String title, String basis) {
     out.printf(
         Locale.ROOT,
-        "%s -> %s   cargo %s (%.1f TEU, %.0f t), optimised for %s%n  %s%n",
+        "%s -> %s   cargo %s (%.1f TEU, %.0f t), %s%n  %s%n",
         n.getNode(req.from()).name(),
         n.getNode(req.to()).name(),
         req.cargo().label(),
         req.cargo().teu(),
         req.cargo().tonnes(),
-        o.name().toLowerCase(Locale.ROOT),
+        title,
         basis);
     boolean timed = r.departs() != null;
     out.printf(
         Locale.ROOT,
-        "%3s  %-17s %-60s %-5s %8s %8s %9s %9s%s%n",
+        "%3s  %-17s %-" + WHERE + "s %-5s %8s %8s %9s %9s%s%n",
         "#",
         "step",
         "where",
@@ -45,50 +87,76 @@ final class RouteTable {
         "USD",
         "kg CO2e",
         timed ? String.format(Locale.ROOT, "  %-20s %-20s", "from", "until") : "");
-    record Row(int seq, String text) {}
+    record Row(
+        int seq,
+        String step,
+        String where,
+        String ctry,
+        String km,
+        double h,
+        double usd,
+        double co2,
+        String times) {}
     List<Row> rows = new ArrayList<>();
+    java.util.Map<Integer, Route.Leg> folded = foldedBorderLegs(n, r);
+    java.util.Set<Route.Leg> skip = new java.util.HashSet<>(folded.values());
     for (Route.Leg l : r.legs()) {
+      if (skip.contains(l)) {
+        continue;
+      }
       String mode = l.gauge() == null ? l.mode() : l.mode() + " " + l.gauge();
       rows.add(
           new Row(
               l.seq(),
-              String.format(
-                      Locale.ROOT,
-                      "%-17s %-60s %-5s %8.0f %8.1f %9.0f %9.0f",
-                      mode,
-                      name(n, l.from()) + " -> " + name(n, l.to()),
-                      l.country() == null ? "sea" : l.country(),
-                      l.distanceKm(),
-                      l.durationHours(),
-                      l.costUsd(),
-                      l.co2eKg())
-                  + times(timed, l.departs(), l.arrives())));
+              mode,
+              name(n, l.from()) + " -> " + name(n, l.to()),
+              l.country() == null ? "sea" : l.country(),
+              String.format(Locale.ROOT, "%.0f", l.distanceKm()),
+              l.durationHours(),
+              l.costUsd(),
+              l.co2eKg(),
+              times(timed, l.departs(), l.arrives())));
     }
     for (Route.Event e : r.events()) {
-      String where = name(n, e.at()) + ": " + e.detail();
-      if (where.length() > 60) {
-        where = where.substring(0, 59) + "…";
-      }
+      Route.Leg b = folded.get(e.seq());
+      String where =
+          (b == null ? name(n, e.at()) : name(n, b.from()) + " -> " + name(n, b.to()))
+              + ": "
+              + e.detail();
       String c = n.countryOf(e.at());
       rows.add(
           new Row(
               e.seq(),
-              String.format(
-                      Locale.ROOT,
-                      "%-17s %-60s %-5s %8s %8.1f %9.0f %9.0f",
-                      "· " + e.type().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                      where,
-                      c == null ? "" : c,
-                      "",
-                      e.durationHours(),
-                      e.costUsd(),
-                      e.co2eKg())
-                  + times(timed, e.arrives(), e.departs())));
+              "· " + e.type().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+              where,
+              c == null ? "" : c,
+              "",
+              e.durationHours() + (b == null ? 0 : b.durationHours()),
+              e.costUsd() + (b == null ? 0 : b.costUsd()),
+              e.co2eKg() + (b == null ? 0 : b.co2eKg()),
+              b == null
+                  ? times(timed, e.arrives(), e.departs())
+                  : times(timed, b.departs(), e.departs())));
     }
     rows.sort(Comparator.comparingInt(Row::seq));
     int i = 1;
     for (Row row : rows) {
-      out.printf(Locale.ROOT, "%3d  %s%n", i++, row.text());
+      List<String> lines = wrap(row.where(), WHERE);
+      out.printf(
+          Locale.ROOT,
+          "%3d  %-17s %-" + WHERE + "s %-5s %8s %8.1f %9.0f %9.0f%s%n",
+          i++,
+          row.step(),
+          lines.get(0),
+          row.ctry(),
+          row.km(),
+          row.h(),
+          row.usd(),
+          row.co2(),
+          row.times());
+      for (String more : lines.subList(1, lines.size())) {
+        out.printf(Locale.ROOT, "%3s  %-17s %s%n", "", "", more);
+      }
     }
     Route.Totals t = r.totals();
     out.printf(

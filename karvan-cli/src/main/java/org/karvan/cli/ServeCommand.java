@@ -116,17 +116,25 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
-      throw new UserException("--port must be between 0 and 65535, got " + port);
+      throw new UserException(
+          "--port", port + " is out of range", "give 0 to 65535 (0: any free port)");
     }
     if (maxBody < 1 || maxAlternatives < 1 || maxLabels < 1 || maxMatrix < 1 || timeoutMs < 1) {
-      throw new UserException("limits (--max-*, --timeout-ms) must be positive");
+      throw new UserException(
+          "--max-*",
+          "a limit is zero or negative",
+          "give every --max-* and --timeout-ms as 1 or more");
     }
     String token = tokenEnv == null ? null : System.getenv(tokenEnv);
     String password = dbPasswordEnv == null ? null : System.getenv(dbPasswordEnv);
     ServerFactory factory =
         ServerFactory.find()
             .orElseThrow(
-                () -> new UserException("this build of karvan has no server (karvan-server jar)"));
+                () ->
+                    new UserException(
+                        "serve",
+                        "this build of karvan has no server (karvan-server jar)",
+                        "build it with ./mvnw -B package -pl karvan-cli -am"));
     ServerFactory.Running server;
     try {
       server =
@@ -153,7 +161,10 @@ final class ServeCommand implements Callable<Integer> {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
-      throw new UserException("cannot start the server: " + root.getMessage());
+      throw new UserException(
+          "serve",
+          "cannot start the server: " + root.getMessage(),
+          "is the port taken? try --port 0");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -80,13 +80,18 @@ final class TcdCommand implements Callable<Integer> {
     String name = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean json = format != null && format.equalsIgnoreCase("json");
     if (format != null && !json) {
-      throw new UserException("--format: only 'json' is supported (charts go to --out)");
+      throw new UserException(
+          "--format", "unknown value '" + format + "'", "allowed: json (charts go to --out)");
     }
     if (out == null && !json) {
-      throw new UserException("give --out FILE.svg|FILE.png, or --format json");
+      throw new UserException(
+          "--out", "no output named", "give --out FILE.svg|FILE.png, or --format json");
     }
     if (out != null && !name.endsWith(".svg") && !name.endsWith(".png")) {
-      throw new UserException("--out must end in .svg or .png, got '" + out + "'");
+      throw new UserException(
+          "--out",
+          "'" + out + "' is neither .svg nor .png",
+          "give a file name ending in .svg or .png");
     }
     Karvan k = Cli.open(network, opts.profile());
     ChartService.TcdResult res =
@@ -116,7 +121,10 @@ final class TcdCommand implements Callable<Integer> {
       Files.writeString(csv, chart.csv(), StandardCharsets.UTF_8);
       spec.commandLine().getErr().println("wrote " + out + " and " + csv);
     } catch (IOException e) {
-      throw new UserException("--out: cannot write " + out + ": " + e.getMessage());
+      throw new UserException(
+          "--out",
+          "cannot write " + out + ": " + e.getMessage(),
+          "check the folder exists and is writable");
     }
     return ExitCodes.OK;
   }

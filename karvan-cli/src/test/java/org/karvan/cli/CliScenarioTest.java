@@ -115,7 +115,7 @@ class CliScenarioTest {
     assertThat(
             run("tcd", "--from", "INNSA", "--to", "RUMOW", "--out", tmp.resolve("x.pdf").toString())
                 .err())
-        .contains("--out must end in .svg or .png");
+        .contains("is neither .svg nor .png; give a file name ending in .svg or .png");
     Path html = tmp.resolve("r.html");
     CliTest.Run r =
         run(

@@ -143,7 +143,7 @@ class CliTest {
     Run conflict =
         run("route", "--from", "INNSA", "--to", "RUMOW", "--pareto", "--alternatives", "2");
     assertThat(conflict.code()).isEqualTo(2);
-    assertThat(conflict.err()).contains("--pareto and --alternatives cannot be combined");
+    assertThat(conflict.err()).contains("--pareto: cannot be combined with --alternatives");
     Run opt = run("route", "--from", "INNSA", "--to", "RUMOW", "--optimize", "fast");
     assertThat(opt.err())
         .contains("--optimize: unknown value 'fast'; allowed: time, cost, co2, generalized");
@@ -160,7 +160,7 @@ class CliTest {
     assertThat(set.err()).contains("rail.speed_kmh").contains("outside");
     Run flag = run("route", "--from", "INNSA");
     assertThat(flag.code()).isEqualTo(2);
-    assertThat(flag.err()).contains("Missing required option: '--to=PLACE'");
+    assertThat(flag.err()).contains("karvan: --to: is required; give --to PLACE");
   }
 
   @Test

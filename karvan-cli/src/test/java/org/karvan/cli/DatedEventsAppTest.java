@@ -64,6 +64,7 @@ class DatedEventsAppTest {
     assertThat(e.errors())
         .extracting(FieldError::field, FieldError::message)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("date", "'06/03/2026' is not a date YYYY-MM-DD"));
+            org.assertj.core.groups.Tuple.tuple(
+                "date", "'06/03/2026' is not a date; give YYYY-MM-DD, e.g. 2026-12-01"));
   }
 }

@@ -40,7 +40,7 @@ class DatedEventsCliTest {
   void aBadDateExitsTwoNamingTheFlag() {
     Run r = run("route", "--from", "Baku", "--to", "Tehran", "--date", "2026-13-01");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--date").contains("'2026-13-01' is not a date YYYY-MM-DD");
+    assertThat(r.err()).contains("--date").contains("'2026-13-01' is not a date; give YYYY-MM-DD");
   }
 
   @Test

@@ -126,4 +126,49 @@ class ChartsAndCpmmTest {
     assertThat(html).doesNotContain("<script", "<link", "src=\"http", "@import");
     assertThat(same.delta().km()).isZero();
   }
+
+  @Test
+  void coincidingSeriesStayVisibleAndStopLabelsNeverOverlap() {
+    Route r = tinyFastest();
+    String svg =
+        new TcdChart(
+                TinyRoutingTest.NET,
+                List.of(
+                    new TcdChart.Series("base", r),
+                    new TcdChart.Series("same", r),
+                    new TcdChart.Series("again", r)),
+                TcdChart.Axis.TIME,
+                "t")
+            .svg();
+    // the same route three times: three leg widths, widest (drawn first) underneath
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("class=\"leg\"[^>]*stroke-width=\"([\\d.]+)\"")
+            .matcher(svg);
+    java.util.List<Double> widths = new java.util.ArrayList<>();
+    while (m.find()) {
+      widths.add(Double.parseDouble(m.group(1)));
+    }
+    assertThat(new java.util.TreeSet<>(widths)).containsExactly(2.5, 5.0, 7.5);
+    assertThat(widths.get(0)).isEqualTo(7.5);
+    assertThat(widths.get(widths.size() - 1)).isEqualTo(2.5);
+    // stop labels: at most one per place, none past the plot into the legend
+    java.util.regex.Matcher t =
+        java.util.regex.Pattern.compile(
+                "<text class=\"stop-label\" x=\"([\\d.]+)\" y=\"([\\d.]+)\"[^>]*?( text-anchor=\"end\")?>([^<]*)<")
+            .matcher(svg);
+    java.util.List<double[]> boxes = new java.util.ArrayList<>();
+    while (t.find()) {
+      double x = Double.parseDouble(t.group(1));
+      double y = Double.parseDouble(t.group(2));
+      double w = 5.6 * t.group(4).length();
+      double x0 = t.group(3) == null ? x : x - w;
+      assertThat(x0 + w).isLessThanOrEqualTo(1100 - 300 + 10);
+      for (double[] b : boxes) {
+        boolean overlap = b[0] < x0 + w && x0 < b[2] && b[1] < y + 2 && y - 10 < b[3];
+        assertThat(overlap).as(t.group(4)).isFalse();
+      }
+      boxes.add(new double[] {x0, y - 10, x0 + w, y + 2});
+    }
+    assertThat(boxes).isNotEmpty();
+  }
 }

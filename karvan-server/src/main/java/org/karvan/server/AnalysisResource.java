@@ -24,6 +24,20 @@ final class AnalysisResource {
     a.post("/api/criticality", ctx -> criticality(ctx, Api.bodyParams(ctx)));
     a.get("/api/reliability", ctx -> reliability(ctx, Params.query(ctx.queryParamMap())));
     a.post("/api/reliability", ctx -> reliability(ctx, Api.bodyParams(ctx)));
+    a.get("/api/backtest", ctx -> backtest(ctx, Params.query(ctx.queryParamMap())));
+  }
+
+  /** GET /api/backtest: as {@code karvan backtest --format json}; {@code format=xlsx}. */
+  private void backtest(Context ctx, Params p) {
+    p.allowOnly(Set.of("format"));
+    String fmt = Workbooks.jsonOrXlsx(p);
+    org.karvan.app.BacktestService.Result r =
+        api.call(p, () -> api.karvan.backtest().run((java.nio.file.Path) null));
+    if (fmt.equals("xlsx")) {
+      Workbooks.answer(ctx, "backtest", org.karvan.app.ResultTables.backtest(r));
+    } else {
+      Api.json(ctx, ResultJson.backtest(r));
+    }
   }
 
   private static double or(Double v, double dflt) {
@@ -35,7 +49,8 @@ final class AnalysisResource {
   }
 
   private void assign(Context ctx, Params p) {
-    p.allowOnly(Set.of("method", "gap", "maxIter", "theta", "alternatives", "scenario"));
+    p.allowOnly(Set.of("method", "gap", "maxIter", "theta", "alternatives", "scenario", "format"));
+    String fmt = Workbooks.jsonOrXlsx(p);
     var req =
         new AssignService.Request(
             null,
@@ -47,14 +62,23 @@ final class AnalysisResource {
             or(p.number("theta"), 5),
             or(p.integer("alternatives"), 3));
     AssignService.Result r = api.call(p, () -> api.karvan.assignments().assign(req, null));
-    Api.json(ctx, ResultJson.assign(r));
+    if (fmt.equals("xlsx")) {
+      Workbooks.answer(ctx, "assign", org.karvan.app.ResultTables.assign(r));
+    } else {
+      Api.json(ctx, ResultJson.assign(r));
+    }
   }
 
   private void criticality(Context ctx, Params p) {
-    p.allowOnly(Set.of("elements", "scenario"));
+    p.allowOnly(Set.of("elements", "scenario", "format"));
+    String fmt = Workbooks.jsonOrXlsx(p);
     var req = new CriticalityService.Request(null, p.list("elements"), 1, p.string("scenario"));
     CriticalityService.Result r = api.call(p, () -> api.karvan.criticality().run(req, null));
-    Api.json(ctx, ResultJson.criticality(r));
+    if (fmt.equals("xlsx")) {
+      Workbooks.answer(ctx, "criticality", org.karvan.app.ResultTables.criticality(r));
+    } else {
+      Api.json(ctx, ResultJson.criticality(r));
+    }
   }
 
   private void reliability(Context ctx, Params p) {

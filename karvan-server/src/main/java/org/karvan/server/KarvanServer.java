@@ -227,6 +227,19 @@ public final class KarvanServer implements AutoCloseable {
   }
 
   private void routes(RoutesConfig a) {
+    // Headers of the page are set before it is served: a static file larger than the output
+    // buffer is committed before any after-handler runs.
+    a.before(
+        ctx -> {
+          String path = ctx.path();
+          if (path.equals("/") || path.equals("/index.html")) {
+            // The page loads only its own files: no CDN, no inline script.
+            ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                    + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+          }
+        });
     a.before(
         ctx -> {
           ctx.attribute("karvan.start", System.nanoTime());
@@ -237,14 +250,6 @@ public final class KarvanServer implements AutoCloseable {
     a.after(
         ctx -> {
           ctx.header("X-Content-Type-Options", "nosniff");
-          String path = ctx.path();
-          if (path.equals("/") || path.equals("/index.html")) {
-            // The page loads only its own files: no CDN, no inline script.
-            ctx.header(
-                "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-                    + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-          }
           Api.DEADLINE.remove();
           limitResponse(ctx);
           record(ctx);

@@ -13,7 +13,7 @@ import org.karvan.io.route.RouteGeoJson;
 
 /** Routing endpoints: best route, alternatives, Pareto front, matrix. */
 final class RoutingResource {
-  private static final Set<String> FORMATS = Set.of("json", "geojson", "csv");
+  private static final Set<String> FORMATS = Set.of("json", "geojson", "csv", "xlsx");
 
   private final Api api;
 
@@ -34,7 +34,7 @@ final class RoutingResource {
   private static String format(Params p) {
     String f = p.orDefault("format", "json").toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(f)) {
-      p.error("format", "unknown value '" + f + "'; allowed: json, geojson, csv");
+      p.error("format", "unknown value '" + f + "'; allowed: json, geojson, csv, xlsx");
     }
     return f;
   }
@@ -49,6 +49,7 @@ final class RoutingResource {
         ctx.header("Content-Disposition", "inline; filename=\"route.csv\"");
         ctx.result(RouteCsv.of(r.network(), r.routes()).getBytes(StandardCharsets.UTF_8));
       }
+      case "xlsx" -> Workbooks.answer(ctx, "route", org.karvan.app.ResultTables.routes(r));
       default -> Api.json(ctx, ResultJson.routes(r));
     }
   }
@@ -82,6 +83,7 @@ final class RoutingResource {
   private void matrix(Context ctx) {
     Params p = Api.bodyParams(ctx);
     p.allowOnly(SharedParams.route("scenario"));
+    String fmt = Workbooks.jsonOrXlsx(p);
     List<String> from = p.list("from");
     List<String> to = p.list("to");
     long cells = (long) from.size() * to.size();
@@ -99,6 +101,10 @@ final class RoutingResource {
     var spec = Api.spec(p, "from", "to");
     MatrixService.Result m =
         api.call(p, () -> api.karvan.matrices().matrix(new MatrixService.Request(from, to, spec)));
-    Api.json(ctx, ResultJson.matrix(m));
+    if (fmt.equals("xlsx")) {
+      Workbooks.answer(ctx, "matrix", org.karvan.app.ResultTables.matrix(m));
+    } else {
+      Api.json(ctx, ResultJson.matrix(m));
+    }
   }
 }

@@ -43,10 +43,7 @@ final class ScenarioResource {
 
   private void compare(Context ctx, Params p) {
     p.allowOnly(SharedParams.route("scenario"));
-    String fmt = p.orDefault("format", "json").toLowerCase(Locale.ROOT);
-    if (!fmt.equals("json")) {
-      p.error("format", "compare answers JSON only");
-    }
+    String fmt = Workbooks.jsonOrXlsx(p);
     List<String> names = p.list("scenario");
     var spec = Api.spec(p, "scenario");
     CompareService.Result r =
@@ -56,7 +53,11 @@ final class ScenarioResource {
                 api.karvan
                     .comparisons()
                     .compare(new CompareService.Request(spec, names, List.of())));
-    Api.json(ctx, ResultJson.compare(r, 0));
+    if (fmt.equals("xlsx")) {
+      Workbooks.answer(ctx, "compare", org.karvan.app.ResultTables.compare(r));
+    } else {
+      Api.json(ctx, ResultJson.compare(r, 0));
+    }
   }
 
   private void tcd(Context ctx, Params p) {

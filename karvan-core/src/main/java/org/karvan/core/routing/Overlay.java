@@ -30,7 +30,8 @@ public final class Overlay {
     Problems p = new Problems();
     for (String code : c.avoidCountries()) {
       if (n.findCountry(code).isEmpty()) {
-        p.error("", 0, 0, "avoid-country", "unknown country '" + code + "'");
+        p.error(
+            "", 0, 0, "avoid-country", "unknown country '" + code + "'; " + countryHint(n, code));
       }
     }
     for (String b : c.avoidCrossings()) {
@@ -42,12 +43,24 @@ public final class Overlay {
             "avoid-border",
             "unknown border crossing or country pair '"
                 + b
-                + "' (use a crossing id or e.g. AZ-RU)");
+                + "'; use a crossing id (e.g. "
+                + n.crossings().stream().findFirst().map(BorderCrossing::id).orElse("BC-...")
+                + ") or a country pair of country codes (e.g. AZ-RU)");
       }
     }
     for (String cp : c.avoidChokepoints()) {
       if (n.findChokepoint(cp).isEmpty()) {
-        p.error("", 0, 0, "avoid-chokepoint", "unknown chokepoint '" + cp + "'");
+        p.error(
+            "",
+            0,
+            0,
+            "avoid-chokepoint",
+            "unknown chokepoint '"
+                + cp
+                + "'; known: "
+                + String.join(
+                    ", ",
+                    n.chokepoints().stream().map(org.karvan.core.model.Chokepoint::id).toList()));
       }
     }
     for (String id : c.avoidNodes()) {
@@ -56,11 +69,36 @@ public final class Overlay {
       }
     }
     if (c.year() != null && (c.year() < 1900 || c.year() > 2200)) {
-      p.error("", 0, 0, "year", "year " + c.year() + " is out of range");
+      p.error(
+          "", 0, 0, "year", "year " + c.year() + " is out of range; give a year from 1900 to 2200");
     }
     if (p.hasErrors()) {
       throw new InvalidInputException("invalid constraints", p);
     }
+  }
+
+  /**
+   * What to type instead of an unknown country code: the code of a country whose name matches ("did
+   * you mean AZ?"), else the valid codes.
+   */
+  static String countryHint(Network n, String text) {
+    String t = fold(text);
+    for (org.karvan.core.model.Country k : n.countries()) {
+      String name = fold(k.name());
+      if (name.equals(t) || t.length() >= 3 && (name.startsWith(t) || t.startsWith(name))) {
+        return "did you mean " + k.code() + " (" + k.name() + ")?";
+      }
+    }
+    return "use an ISO country code: "
+        + String.join(
+            ", ", n.countries().stream().map(org.karvan.core.model.Country::code).toList());
+  }
+
+  private static String fold(String s) {
+    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z]", "");
   }
 
   private static boolean isCountryPair(Network n, String s) {

@@ -269,8 +269,14 @@ public final class TcdChart {
             (TOP + H - BOTTOM) / 2,
             (TOP + H - BOTTOM) / 2,
             axis.label));
+    // Lines of several series may coincide: earlier series are drawn wider underneath, so every
+    // later (dashed) line stays visible on top of them. Stop labels that would overlap one drawn
+    // before, or run into the legend, are left out (each keeps its tooltip).
+    int nSeries = series.size();
+    List<double[]> placed = new ArrayList<>();
     for (Segment s : segments) {
       String dash = DASHES[s.series() % DASHES.length];
+      double width = (s.stop() ? 3 : 2.5) + 2.5 * (nSeries - 1 - s.series());
       sb.append(
           String.format(
               Locale.ROOT,
@@ -281,17 +287,31 @@ public final class TcdChart {
               px(s.x1(), mx),
               py(s.y1(), my),
               s.stop() ? STOP_COLOUR : colour(s.kind()),
-              s.stop() ? "3" : "2.5",
+              String.format(Locale.ROOT, "%.1f", width),
               dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"",
               esc(s.label() + String.format(Locale.ROOT, " (%,.1f)", s.y1() - s.y0()))));
       if (s.stop() && (s.y1() - s.y0()) / my > 0.04) {
-        sb.append(
-            String.format(
-                Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#333\">%s</text>%n",
-                px(s.x0(), mx) + 4,
-                py((s.y0() + s.y1()) / 2, my) + 3,
-                esc(shortLabel(s.label()))));
+        String text = shortLabel(s.label());
+        double tw = 5.6 * text.length();
+        double x = px(s.x0(), mx) + 4;
+        boolean left = x + tw > W - RIGHT + 10;
+        double x0 = left ? x - 8 - tw : x;
+        double y = py((s.y0() + s.y1()) / 2, my) + 3;
+        double[] box = {x0, y - 10, x0 + tw, y + 2};
+        boolean free =
+            placed.stream()
+                .noneMatch(b -> b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]);
+        if (free && x0 >= LEFT) {
+          placed.add(box);
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "<text class=\"stop-label\" x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#333\"%s>%s</text>%n",
+                  left ? x - 8 : x,
+                  y,
+                  left ? " text-anchor=\"end\"" : "",
+                  esc(text)));
+        }
       }
     }
     int ly = TOP + 10;
@@ -302,11 +322,12 @@ public final class TcdChart {
       sb.append(
           String.format(
               Locale.ROOT,
-              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\" stroke-width=\"2.5\"%s/>%n",
+              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\" stroke-width=\"%.1f\"%s/>%n",
               lx,
               ly,
               lx + 30,
               ly,
+              2.5 + 2.5 * (series.size() - 1 - i),
               dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\""));
       sb.append(
           String.format(

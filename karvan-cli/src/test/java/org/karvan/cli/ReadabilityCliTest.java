@@ -1,0 +1,139 @@
+package org.karvan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The route table and error lines as a reader meets them (issue 16, CLI readability). */
+class ReadabilityCliTest {
+  private static CliTest.Run run(String... args) {
+    return CliTest.run(args);
+  }
+
+  @Test
+  void namesWrapInsteadOfBeingCut() {
+    CliTest.Run r = run("route", "--from", "Nhava Sheva", "--to", "Moscow", "--modes", "sea,road");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).doesNotContain("…");
+    // The full port name appears, whole, on the sea leg's row.
+    assertThat(r.out()).contains("Nhava Sheva (JNPT) -> Bandar Abbas - Shahid Rajaee port");
+    for (String line : r.out().split("\n")) {
+      if (line.matches("\\s*\\d+  .*")) {
+        // numbered rows keep their columns: the where column is 60 wide
+        assertThat(line.substring(23, 23 + 60)).doesNotContain("  RU  ");
+      }
+    }
+  }
+
+  @Test
+  void borderCrossingsAreStopsNotZeroKmLegs() {
+    CliTest.Run r = run("route", "--from", "Nhava Sheva", "--to", "Moscow", "--modes", "sea,road");
+    assertThat(r.code()).isZero();
+    List<String> rows = r.out().lines().filter(l -> l.matches("\\s*\\d+  \\S.*")).toList();
+    // No leg row of 0 km: every movement row has km > 0.
+    for (String row : rows) {
+      if (!row.substring(5).startsWith("·")) {
+        String[] f = row.substring(23 + 60 + 6).trim().split("\\s+");
+        assertThat(Double.parseDouble(f[0])).as(row).isPositive();
+      }
+    }
+    // The Astara road crossing (a 0 km border link in the data) is one stop, from one bank to the
+    // other, carrying its clearance time (4.3 h).
+    String astara =
+        rows.stream()
+            .filter(l -> l.contains("border crossing") && l.contains("Astara (Iran)"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(astara).contains("-> Astara").contains("4.3");
+    // Totals are unchanged: the sum of the printed hours equals the total.
+    double sum = 0;
+    for (String row : rows) {
+      String[] f = row.substring(23 + 60 + 6).trim().split("\\s+");
+      sum += Double.parseDouble(f[f.length - 3]);
+    }
+    var total = Pattern.compile("Total: [\\d,]+ km, ([\\d.]+) h").matcher(r.out());
+    assertThat(total.find()).isTrue();
+    assertThat(sum)
+        .isCloseTo(
+            Double.parseDouble(total.group(1)),
+            org.assertj.core.data.Offset.offset(0.1 * rows.size()));
+  }
+
+  @Test
+  void paretoOpensWithASummaryOfTheFront() {
+    CliTest.Run r = run("route", "--from", "Nhava Sheva", "--to", "Moscow", "--pareto");
+    assertThat(r.code()).isZero();
+    var m = Pattern.compile("Pareto front over time, cost and CO2e: (\\d+) route").matcher(r.out());
+    assertThat(m.find()).isTrue();
+    int n = Integer.parseInt(m.group(1));
+    assertThat(n).isGreaterThan(2);
+    String summary = r.out().substring(r.out().indexOf("corridor · modes / what differs"));
+    summary = summary.substring(0, summary.indexOf("Pareto point 1 of"));
+    for (int i = 1; i <= n; i++) {
+      assertThat(summary).containsPattern("(?m)^\\s*" + i + " +\\d+\\.\\d +[\\d,]+ +[\\d,]+ ");
+    }
+    assertThat(summary).contains("fastest", "cheapest", "lowest CO2e");
+    // Details are headed by the point and what sets it apart, never "optimised for time".
+    assertThat(r.out()).doesNotContain("optimised for");
+    for (int i = 1; i <= n; i++) {
+      assertThat(r.out()).contains("Pareto point " + i + " of " + n + ": ");
+    }
+  }
+
+  @Test
+  void alternativesSayWhatTellsThemApart() {
+    CliTest.Run r = run("route", "--from", "Nhava Sheva", "--to", "Moscow", "--alternatives", "3");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("alternative 1 of", "alternative 2 of");
+    String second =
+        r.out().lines().filter(l -> l.contains("alternative 2 of")).findFirst().orElseThrow();
+    assertThat(second.substring(second.indexOf(": ") + 2))
+        .containsAnyOf("corridor", "crosses", "adds", "no ", "via ", "skips");
+  }
+
+  private static final Pattern SHAPE = Pattern.compile("karvan: [^;]+?: [^;]+; .+");
+
+  @Test
+  void everyErrorHasOneShapeWithAHint() {
+    String[][] bad = {
+      {"route", "--from", "Tehran", "--to", "Moscow", "--year", "1800"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--year", "abc"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--avoid-country", "Azerbaijan"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--avoid-country", "XX"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--avoid-border", "XX"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--avoid-chokepoint", "X"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--optimize", "fast"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--modes", "train"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--date", "2026-13-01"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--depart", "tomorrow"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--pareto", "--alternatives", "2"},
+      {"route", "--from", "Tehran", "--to", "Moskow"},
+      {"route", "--from", "Tehran", "--to", "Tehran"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--avoid-country", "IR"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--format", "pdf"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--bogus"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--drivers", "3"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--alternatives", "0"},
+      {"compare", "--from", "Tehran"},
+      {"route", "--from", "Tehran"},
+      {"route", "--from", "Tehran", "--to", "Moscow", "--set", "rail.speed_kmh=-3"},
+      {"tcd", "--from", "Tehran", "--to", "Moscow", "--out", "x.pdf"},
+    };
+    for (String[] args : bad) {
+      CliTest.Run r = run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isIn(2, ExitCodes.USAGE);
+      assertThat(r.err().lines().toList())
+          .as(String.join(" ", args))
+          .isNotEmpty()
+          .allSatisfy(l -> assertThat(l).matches(SHAPE));
+    }
+    assertThat(
+            run("route", "--from", "Tehran", "--to", "Moscow", "--avoid-country", "Azerbaijan")
+                .err())
+        .contains("karvan: --avoid-country: unknown country 'AZERBAIJAN'; did you mean AZ");
+    assertThat(run("route", "--from", "Tehran", "--to", "Moscow", "--year", "1800").err())
+        .contains("karvan: --year: year 1800 is out of range; give a year from 1900 to 2200");
+  }
+}

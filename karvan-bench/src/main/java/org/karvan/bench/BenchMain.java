@@ -79,6 +79,9 @@ public final class BenchMain {
 
   /** Runs the command; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("ch")) {
+      return ChBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     Options o;
     try {
       o = parse(args);
@@ -192,7 +195,7 @@ public final class BenchMain {
     return new Options(nodes, queries, seed, engines, dimacs, co, warmup, matrix, threads, false);
   }
 
-  private static int intValue(String flag, String v, int min, int max) throws UsageException {
+  static int intValue(String flag, String v, int min, int max) throws UsageException {
     long x = longValue(flag, v);
     if (x < min || x > max) {
       throw new UsageException(flag + " must be between " + min + " and " + max + ", got " + v);
@@ -200,7 +203,7 @@ public final class BenchMain {
     return (int) x;
   }
 
-  private static long longValue(String flag, String v) throws UsageException {
+  static long longValue(String flag, String v) throws UsageException {
     try {
       return Long.parseLong(v.replace("_", ""));
     } catch (NumberFormatException e) {

@@ -35,12 +35,6 @@ import org.karvan.core.graph.Csr;
  * the contraction's own search is allowed more, which saves shortcuts.
  */
 final class ChPreparation {
-  /** Bounds of the witness searches. */
-  record Limits(
-      int simulationSettled, int simulationHops, int contractionSettled, int contractionHops) {
-    static final Limits DEFAULT = new Limits(40, 4, 600, 64);
-  }
-
   final int n;
   final int[][] out;
   final int[] outN;
@@ -62,10 +56,10 @@ final class ChPreparation {
   private final int[] rank;
   private final int[][] upOut;
   private final int[][] upIn;
-  private final Limits limits;
+  private final WitnessLimits limits;
   private final int threads;
 
-  ChPreparation(int n, Limits limits, int threads) {
+  ChPreparation(int n, WitnessLimits limits, int threads) {
     this.n = n;
     this.limits = limits;
     this.threads = Math.max(1, threads);
@@ -97,7 +91,7 @@ final class ChPreparation {
    * path passes through a sink.
    */
   static ContractionHierarchy build(
-      Csr g, double[] weight, BitSet disabled, BitSet sinks, Limits limits, int threads) {
+      Csr g, double[] weight, BitSet disabled, BitSet sinks, WitnessLimits limits, int threads) {
     if (weight.length != g.edgeCount()) {
       throw new IllegalArgumentException(
           "weight array has " + weight.length + " entries for " + g.edgeCount() + " edges");
@@ -242,8 +236,9 @@ final class ChPreparation {
         if (x == u || (contracted[x] && x != v)) {
           continue;
         }
-        ws.target(x);
-        targets++;
+        if (ws.target(x, wa + arcW[b])) {
+          targets++;
+        }
         maxW = Math.max(maxW, wa + arcW[b]);
       }
       if (targets == 0) {
@@ -269,13 +264,55 @@ final class ChPreparation {
     return ((long) shortcutCount << 32) | originals;
   }
 
+  static final java.util.concurrent.atomic.AtomicLong SIM = new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong SIMS = new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong CON = new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong CONS = new java.util.concurrent.atomic.AtomicLong();
+
   private float priority(WitnessSearch ws, int v) {
+    if (DEBUG) {
+      long r0 = ws.relaxed, s0 = ws.searches;
+      float p = priority0(ws, v);
+      SIM.addAndGet(ws.relaxed - r0);
+      SIMS.addAndGet(ws.searches - s0);
+      return p;
+    }
+    return priority0(ws, v);
+  }
+
+  private float priority0(WitnessSearch ws, int v) {
     long r = shortcuts(ws, v, null, limits.simulationSettled(), limits.simulationHops());
     int sc = (int) (r >>> 32);
     int originals = (int) r;
     int edgeDifference = sc - inN[v] - outN[v];
-    return 10f * edgeDifference + originals + deleted[v] + level[v];
+    if (QUOTIENT) {
+      int removed = inN[v] + outN[v];
+      int removedOriginals = 0;
+      for (int i = 0; i < inN[v]; i++) {
+        removedOriginals += arcHops[in[v][i]];
+      }
+      for (int i = 0; i < outN[v]; i++) {
+        removedOriginals += arcHops[out[v][i]];
+      }
+      if (removed == 0) {
+        return CL * level[v];
+      }
+      return CE * sc / (float) removed
+          + CO * originals / (float) removedOriginals
+          + CD * deleted[v]
+          + CL * level[v];
+    }
+    return CE * edgeDifference + CO * originals + CD * deleted[v] + CL * level[v];
   }
+
+  static final float CE = Float.parseFloat(System.getProperty("ch.ce", "10"));
+  static final float CO = Float.parseFloat(System.getProperty("ch.co", "1"));
+  static final float CD = Float.parseFloat(System.getProperty("ch.cd", "1"));
+  static final float CL = Float.parseFloat(System.getProperty("ch.cl", "1"));
+  static final boolean QUOTIENT = Boolean.getBoolean("ch.quotient");
+  static final boolean DEBUG = Boolean.getBoolean("ch.debug");
+  static long T0 = System.nanoTime();
+  static final boolean TWO_HOP = Boolean.getBoolean("ch.twohop");
 
   private static int hash(int v) {
     int h = v * 0x9E3779B9;
@@ -286,16 +323,35 @@ final class ChPreparation {
     return prio[a] < prio[b] || (prio[a] == prio[b] && hash(a) < hash(b));
   }
 
-  /** No remaining neighbour of {@code v} comes before it. */
   private boolean localMinimum(int v) {
-    for (int i = 0, k = outN[v]; i < k; i++) {
-      int x = arcTo[out[v][i]];
+    if (!localMinimum1(v, v)) {
+      return false;
+    }
+    if (TWO_HOP) {
+      for (int i = 0, k = outN[v]; i < k; i++) {
+        if (!localMinimum1(arcTo[out[v][i]], v)) {
+          return false;
+        }
+      }
+      for (int i = 0, k = inN[v]; i < k; i++) {
+        if (!localMinimum1(arcFrom[in[v][i]], v)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** No remaining neighbour of {@code c} comes before {@code v}. */
+  private boolean localMinimum1(int c, int v) {
+    for (int i = 0, k = outN[c]; i < k; i++) {
+      int x = arcTo[out[c][i]];
       if (x != v && before(x, v)) {
         return false;
       }
     }
-    for (int i = 0, k = inN[v]; i < k; i++) {
-      int u = arcFrom[in[v][i]];
+    for (int i = 0, k = inN[c]; i < k; i++) {
+      int u = arcFrom[in[c][i]];
       if (u != v && before(u, v)) {
         return false;
       }
@@ -392,6 +448,15 @@ final class ChPreparation {
           continue;
         }
         nextRank = contract(pool, ws, batch, k, nextRank);
+        if (DEBUG) {
+          long deg = 0;
+          for (int i = 0; i < left; i++) {
+            deg += outN[remaining[i]] + inN[remaining[i]];
+          }
+          System.err.printf(
+              "round left %d cand %d batch %d meanDeg %.1f t %.2f%n",
+              left, candidates, k, deg / (double) left, (System.nanoTime() - T0) / 1e9);
+        }
         int m = 0;
         for (int i = 0; i < left; i++) {
           if (!contracted[remaining[i]]) {
@@ -399,6 +464,9 @@ final class ChPreparation {
           }
         }
         left = m;
+      }
+      if (DEBUG) {
+        System.err.printf("sim relax %,d searches %,d; contraction relax %,d searches %,d%n", SIM.get(), SIMS.get(), CON.get(), CONS.get());
       }
     } finally {
       if (pool != null) {
@@ -419,7 +487,12 @@ final class ChPreparation {
         k,
         (s, i) -> {
           Shortcuts sc = new Shortcuts();
+          long r0 = s.relaxed, s0 = s.searches;
           shortcuts(s, batch[i], sc, limits.contractionSettled(), limits.contractionHops());
+          if (DEBUG) {
+            CON.addAndGet(s.relaxed - r0);
+            CONS.addAndGet(s.searches - s0);
+          }
           found[i] = sc;
         });
     for (int i = 0; i < k; i++) {

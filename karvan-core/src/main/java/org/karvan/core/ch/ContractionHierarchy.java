@@ -67,7 +67,13 @@ public final class ContractionHierarchy {
    */
   public static ContractionHierarchy prepare(
       Csr g, double[] weight, BitSet disabled, BitSet sinks, int threads) {
-    return ChPreparation.build(g, weight, disabled, sinks, ChPreparation.Limits.DEFAULT, threads);
+    return prepare(g, weight, disabled, sinks, threads, WitnessLimits.DEFAULT);
+  }
+
+  /** As {@link #prepare(Csr, double[], BitSet, BitSet, int)} with other witness-search limits. */
+  public static ContractionHierarchy prepare(
+      Csr g, double[] weight, BitSet disabled, BitSet sinks, int threads, WitnessLimits limits) {
+    return ChPreparation.build(g, weight, disabled, sinks, limits, threads);
   }
 
   /** Nodes of the graph it was built from. */
@@ -113,6 +119,38 @@ public final class ContractionHierarchy {
       }
     }
     return s;
+  }
+
+  /**
+   * Shortcuts counted as GraphHopper counts them: a shortcut u→x and a shortcut x→u of the same
+   * weight are one two-way shortcut edge.
+   */
+  public int shortcutEdgeCount() {
+    java.util.HashMap<Long, java.util.List<Integer>> byPair = new java.util.HashMap<>();
+    int count = 0;
+    for (int a = 0; a < arcS1.length; a++) {
+      if (arcS1[a] < 0) {
+        continue;
+      }
+      int lo = Math.min(arcFrom[a], arcTo[a]);
+      int hi = Math.max(arcFrom[a], arcTo[a]);
+      java.util.List<Integer> same =
+          byPair.computeIfAbsent(((long) lo << 32) | hi, k -> new java.util.ArrayList<>());
+      boolean paired = false;
+      for (int i = 0; i < same.size(); i++) {
+        int b = same.get(i);
+        if (arcFrom[b] == arcTo[a] && arcW[b] == arcW[a]) {
+          same.remove(i);
+          paired = true;
+          break;
+        }
+      }
+      if (!paired) {
+        same.add(a);
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Approximate heap bytes of the hierarchy's arrays. */

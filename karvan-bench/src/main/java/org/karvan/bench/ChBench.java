@@ -141,31 +141,37 @@ final class ChBench {
             o.threads(),
             Runtime.getRuntime().availableProcessors()));
     long before = Measure.usedHeapAfterGc();
+    long cpu0 = Measure.processCpuNanos();
     t0 = System.nanoTime();
     ContractionHierarchy ch =
         ContractionHierarchy.prepare(g.csr(), g.weight(), null, null, o.threads());
     double karvanPrep = (System.nanoTime() - t0) / 1e9;
+    double karvanCpu = (Measure.processCpuNanos() - cpu0) / 1e9;
     long karvanHeap = Measure.usedHeapAfterGc() - before;
     out.println(
         f(
-            "karvan-ch       preparation %8.2f s  shortcuts %,10d (%.2f per node)  hierarchy %,.1f MB"
+            "karvan-ch       preparation %8.2f s (process CPU %.2f s)  shortcuts %,10d (%.2f per node; %.2f counted as two-way edges)  hierarchy %,.1f MB"
                 + " (exact, arrays), heap delta %,.1f MB",
             karvanPrep,
+            karvanCpu,
             ch.shortcutCount(),
             ch.shortcutCount() / (double) g.nodeCount(),
+            ch.shortcutEdgeCount() / (double) g.nodeCount(),
             ch.bytes() / 1e6,
             karvanHeap / 1e6));
     GraphHopperChEngine gh = null;
     double ghPrep = Double.NaN;
     if (!o.skipGraphHopper()) {
       before = Measure.usedHeapAfterGc();
+      cpu0 = Measure.processCpuNanos();
       t0 = System.nanoTime();
       gh = GraphHopperChEngine.prepare(g);
       ghPrep = (System.nanoTime() - t0) / 1e9;
+      double ghCpu = (Measure.processCpuNanos() - cpu0) / 1e9;
       long ghHeap = Measure.usedHeapAfterGc() - before;
       out.println(
           f(
-              "graphhopper-ch  preparation %8.2f s  shortcuts %,10d (%.2f per node)  graph + CH"
+              "graphhopper-ch  preparation %8.2f s (process CPU %.2f s)  shortcuts %,10d (%.2f per node)  graph + CH"
                   + " heap delta %,.1f MB (estimate, one thread: GraphHopper contracts"
                   + " sequentially; includes loading its graph)",
               ghPrep, gh.shortcuts(), gh.shortcuts() / (double) g.nodeCount(), ghHeap / 1e6));

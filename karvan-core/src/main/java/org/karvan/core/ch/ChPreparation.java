@@ -264,10 +264,14 @@ final class ChPreparation {
     return ((long) shortcutCount << 32) | originals;
   }
 
-  static final java.util.concurrent.atomic.AtomicLong SIM = new java.util.concurrent.atomic.AtomicLong();
-  static final java.util.concurrent.atomic.AtomicLong SIMS = new java.util.concurrent.atomic.AtomicLong();
-  static final java.util.concurrent.atomic.AtomicLong CON = new java.util.concurrent.atomic.AtomicLong();
-  static final java.util.concurrent.atomic.AtomicLong CONS = new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong SIM =
+      new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong SIMS =
+      new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong CON =
+      new java.util.concurrent.atomic.AtomicLong();
+  static final java.util.concurrent.atomic.AtomicLong CONS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private float priority(WitnessSearch ws, int v) {
     if (DEBUG) {
@@ -466,7 +470,9 @@ final class ChPreparation {
         left = m;
       }
       if (DEBUG) {
-        System.err.printf("sim relax %,d searches %,d; contraction relax %,d searches %,d%n", SIM.get(), SIMS.get(), CON.get(), CONS.get());
+        System.err.printf(
+            "sim relax %,d searches %,d; contraction relax %,d searches %,d%n",
+            SIM.get(), SIMS.get(), CON.get(), CONS.get());
       }
     } finally {
       if (pool != null) {

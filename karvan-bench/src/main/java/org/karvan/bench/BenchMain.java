@@ -32,6 +32,7 @@ public final class BenchMain {
       String.join(
           "\n",
           "usage: java -jar karvan-bench.jar [options]",
+          "       java -jar karvan-bench.jar ch [options]   contraction hierarchies (ch --help)",
           "  --nodes N          synthetic road graph size (default 1000000)",
           "  --queries Q        random one-to-one queries timed per engine (default 200)",
           "  --seed S           seed for the graph and the queries (default 42)",

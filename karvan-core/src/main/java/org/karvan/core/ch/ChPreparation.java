@@ -264,59 +264,13 @@ final class ChPreparation {
     return ((long) shortcutCount << 32) | originals;
   }
 
-  static final java.util.concurrent.atomic.AtomicLong SIM =
-      new java.util.concurrent.atomic.AtomicLong();
-  static final java.util.concurrent.atomic.AtomicLong SIMS =
-      new java.util.concurrent.atomic.AtomicLong();
-  static final java.util.concurrent.atomic.AtomicLong CON =
-      new java.util.concurrent.atomic.AtomicLong();
-  static final java.util.concurrent.atomic.AtomicLong CONS =
-      new java.util.concurrent.atomic.AtomicLong();
-
   private float priority(WitnessSearch ws, int v) {
-    if (DEBUG) {
-      long r0 = ws.relaxed, s0 = ws.searches;
-      float p = priority0(ws, v);
-      SIM.addAndGet(ws.relaxed - r0);
-      SIMS.addAndGet(ws.searches - s0);
-      return p;
-    }
-    return priority0(ws, v);
-  }
-
-  private float priority0(WitnessSearch ws, int v) {
     long r = shortcuts(ws, v, null, limits.simulationSettled(), limits.simulationHops());
     int sc = (int) (r >>> 32);
     int originals = (int) r;
     int edgeDifference = sc - inN[v] - outN[v];
-    if (QUOTIENT) {
-      int removed = inN[v] + outN[v];
-      int removedOriginals = 0;
-      for (int i = 0; i < inN[v]; i++) {
-        removedOriginals += arcHops[in[v][i]];
-      }
-      for (int i = 0; i < outN[v]; i++) {
-        removedOriginals += arcHops[out[v][i]];
-      }
-      if (removed == 0) {
-        return CL * level[v];
-      }
-      return CE * sc / (float) removed
-          + CO * originals / (float) removedOriginals
-          + CD * deleted[v]
-          + CL * level[v];
-    }
-    return CE * edgeDifference + CO * originals + CD * deleted[v] + CL * level[v];
+    return 10f * edgeDifference + originals + deleted[v] + level[v];
   }
-
-  static final float CE = Float.parseFloat(System.getProperty("ch.ce", "10"));
-  static final float CO = Float.parseFloat(System.getProperty("ch.co", "1"));
-  static final float CD = Float.parseFloat(System.getProperty("ch.cd", "1"));
-  static final float CL = Float.parseFloat(System.getProperty("ch.cl", "1"));
-  static final boolean QUOTIENT = Boolean.getBoolean("ch.quotient");
-  static final boolean DEBUG = Boolean.getBoolean("ch.debug");
-  static long T0 = System.nanoTime();
-  static final boolean TWO_HOP = Boolean.getBoolean("ch.twohop");
 
   private static int hash(int v) {
     int h = v * 0x9E3779B9;
@@ -327,35 +281,16 @@ final class ChPreparation {
     return prio[a] < prio[b] || (prio[a] == prio[b] && hash(a) < hash(b));
   }
 
+  /** No remaining neighbour of {@code v} comes before it. */
   private boolean localMinimum(int v) {
-    if (!localMinimum1(v, v)) {
-      return false;
-    }
-    if (TWO_HOP) {
-      for (int i = 0, k = outN[v]; i < k; i++) {
-        if (!localMinimum1(arcTo[out[v][i]], v)) {
-          return false;
-        }
-      }
-      for (int i = 0, k = inN[v]; i < k; i++) {
-        if (!localMinimum1(arcFrom[in[v][i]], v)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /** No remaining neighbour of {@code c} comes before {@code v}. */
-  private boolean localMinimum1(int c, int v) {
-    for (int i = 0, k = outN[c]; i < k; i++) {
-      int x = arcTo[out[c][i]];
+    for (int i = 0, k = outN[v]; i < k; i++) {
+      int x = arcTo[out[v][i]];
       if (x != v && before(x, v)) {
         return false;
       }
     }
-    for (int i = 0, k = inN[c]; i < k; i++) {
-      int u = arcFrom[in[c][i]];
+    for (int i = 0, k = inN[v]; i < k; i++) {
+      int u = arcFrom[in[v][i]];
       if (u != v && before(u, v)) {
         return false;
       }
@@ -452,15 +387,6 @@ final class ChPreparation {
           continue;
         }
         nextRank = contract(pool, ws, batch, k, nextRank);
-        if (DEBUG) {
-          long deg = 0;
-          for (int i = 0; i < left; i++) {
-            deg += outN[remaining[i]] + inN[remaining[i]];
-          }
-          System.err.printf(
-              "round left %d cand %d batch %d meanDeg %.1f t %.2f%n",
-              left, candidates, k, deg / (double) left, (System.nanoTime() - T0) / 1e9);
-        }
         int m = 0;
         for (int i = 0; i < left; i++) {
           if (!contracted[remaining[i]]) {
@@ -468,11 +394,6 @@ final class ChPreparation {
           }
         }
         left = m;
-      }
-      if (DEBUG) {
-        System.err.printf(
-            "sim relax %,d searches %,d; contraction relax %,d searches %,d%n",
-            SIM.get(), SIMS.get(), CON.get(), CONS.get());
       }
     } finally {
       if (pool != null) {
@@ -493,12 +414,7 @@ final class ChPreparation {
         k,
         (s, i) -> {
           Shortcuts sc = new Shortcuts();
-          long r0 = s.relaxed, s0 = s.searches;
           shortcuts(s, batch[i], sc, limits.contractionSettled(), limits.contractionHops());
-          if (DEBUG) {
-            CON.addAndGet(s.relaxed - r0);
-            CONS.addAndGet(s.searches - s0);
-          }
           found[i] = sc;
         });
     for (int i = 0; i < k; i++) {

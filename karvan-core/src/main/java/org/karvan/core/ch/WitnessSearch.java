@@ -20,8 +20,6 @@ final class WitnessSearch {
   private int targetCount;
   private final MinHeap heap;
   private int current;
-  long relaxed;
-  long searches;
 
   WitnessSearch(ChPreparation g, int nodeCount) {
     this.g = g;
@@ -94,7 +92,6 @@ final class WitnessSearch {
     heap.push(source, 0);
     int settled = 0;
     int left = targets;
-    searches++;
     while (left > 0 && !heap.isEmpty()) {
       if (heap.peekKey() > maxWeight || settled >= maxSettled) {
         break;
@@ -113,7 +110,6 @@ final class WitnessSearch {
         if (x == avoid || g.contracted[x]) {
           continue;
         }
-        relaxed++;
         double nd = du + g.arcW[a];
         if (nd <= maxWeight && (stamp[x] != current || nd < dist[x])) {
           boolean witnessed =

@@ -29,8 +29,8 @@ public final class ChMatrix {
    * As {@link #compute(ContractionHierarchy, int[], int[], int)}, and when {@code exactWeight} (the
    * weights the hierarchy was prepared with) is given, each finite cell is the sum of those weights
    * along its unpacked path, added from the source in path order as Dijkstra adds them: the same
-   * path gives the same bits as {@link org.karvan.core.routing.Dijkstra#oneToMany}. This costs one
-   * walk of each cell's path.
+   * path gives the same bits as Dijkstra's {@code oneToMany}. This costs one walk of each cell's
+   * path.
    */
   public static double[][] compute(
       ContractionHierarchy ch, int[] sources, int[] targets, int threads, double[] exactWeight) {

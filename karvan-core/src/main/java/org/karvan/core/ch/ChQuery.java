@@ -1,7 +1,6 @@
 package org.karvan.core.ch;
 
 import java.util.Arrays;
-import org.karvan.core.routing.PathResult;
 
 /**
  * One-to-one queries on a {@link ContractionHierarchy}: a forward search from the source over
@@ -19,6 +18,16 @@ public final class ChQuery {
   private final ContractionHierarchy.Edges edges = new ContractionHierarchy.Edges();
   private int meet;
   private int settled;
+
+  /**
+   * A shortest path: CSR edge ids in path order and their total weight ({@code +∞} and no edges
+   * when there is none; 0 and no edges from a node to itself), with the nodes settled.
+   */
+  public record Path(int source, int target, double weight, int[] edges, int settled) {
+    public boolean isFound() {
+      return weight != Double.POSITIVE_INFINITY;
+    }
+  }
 
   public ChQuery(ContractionHierarchy ch) {
     this.ch = ch;
@@ -42,10 +51,10 @@ public final class ChQuery {
    *
    * @param weight the weight array the hierarchy was prepared with
    */
-  public PathResult route(int source, int target, double[] weight) {
+  public Path route(int source, int target, double[] weight) {
     double best = search(source, target);
     if (best == Double.POSITIVE_INFINITY || source == target) {
-      return new PathResult(source, target, best, new int[0], settled);
+      return new Path(source, target, best, new int[0], settled);
     }
     edges.size = 0;
     int chain = 0;
@@ -67,7 +76,7 @@ public final class ChQuery {
     for (int e : path) {
       sum += weight[e];
     }
-    return new PathResult(source, target, sum, path, settled);
+    return new Path(source, target, sum, path, settled);
   }
 
   private double search(int source, int target) {

@@ -1,7 +1,7 @@
 package org.karvan.core.ch;
 
 import java.util.Arrays;
-import org.karvan.core.routing.MinHeap;
+import org.karvan.core.graph.MinHeap;
 
 /**
  * One direction of a hierarchy search: Dijkstra over the upward out-arcs (forward) or the upward

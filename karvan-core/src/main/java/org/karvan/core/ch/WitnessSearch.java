@@ -1,6 +1,6 @@
 package org.karvan.core.ch;
 
-import org.karvan.core.routing.MinHeap;
+import org.karvan.core.graph.MinHeap;
 
 /**
  * The local Dijkstra of a contraction: from an in-neighbour {@code u} of the node {@code v} being

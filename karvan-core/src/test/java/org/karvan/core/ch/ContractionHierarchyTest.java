@@ -99,7 +99,7 @@ class ContractionHierarchyTest {
 
   /** The path starts at s, ends at t, is connected, avoids disabled edges and passes no sink. */
   private static void assertValidPath(
-      Csr g, PathResult p, int s, int t, BitSet disabled, BitSet sinks, String what) {
+      Csr g, ChQuery.Path p, int s, int t, BitSet disabled, BitSet sinks, String what) {
     int at = s;
     for (int i = 0; i < p.edges().length; i++) {
       int e = p.edges()[i];
@@ -125,7 +125,7 @@ class ContractionHierarchyTest {
       PathResult ref = d.route(s, t, g.w(), disabled, sinks, null);
       String what = s + "->" + t;
       assertSameDistance(q.distance(s, t), ref.weight(), what);
-      PathResult p = q.route(s, t, g.w());
+      ChQuery.Path p = q.route(s, t, g.w());
       assertSameDistance(p.weight(), ref.weight(), what + " path weight");
       if (ref.isFound()) {
         assertValidPath(csr, p, s, t, disabled, sinks, what);

@@ -1,4 +1,4 @@
-package org.karvan.core.routing;
+package org.karvan.core.graph;
 
 import java.util.Arrays;
 

@@ -32,6 +32,7 @@ public final class BenchMain {
       String.join(
           "\n",
           "usage: java -jar karvan-bench.jar [options]",
+          "       java -jar karvan-bench.jar ch [options]   contraction hierarchies (ch --help)",
           "  --nodes N          synthetic road graph size (default 1000000)",
           "  --queries Q        random one-to-one queries timed per engine (default 200)",
           "  --seed S           seed for the graph and the queries (default 42)",
@@ -81,6 +82,9 @@ public final class BenchMain {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length > 0 && args[0].equals("import")) {
       return ImportBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals("ch")) {
+      return ChBench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     Options o;
     try {
@@ -195,7 +199,7 @@ public final class BenchMain {
     return new Options(nodes, queries, seed, engines, dimacs, co, warmup, matrix, threads, false);
   }
 
-  private static int intValue(String flag, String v, int min, int max) throws UsageException {
+  static int intValue(String flag, String v, int min, int max) throws UsageException {
     long x = longValue(flag, v);
     if (x < min || x > max) {
       throw new UsageException(flag + " must be between " + min + " and " + max + ", got " + v);
@@ -203,7 +207,7 @@ public final class BenchMain {
     return (int) x;
   }
 
-  private static long longValue(String flag, String v) throws UsageException {
+  static long longValue(String flag, String v) throws UsageException {
     try {
       return Long.parseLong(v.replace("_", ""));
     } catch (NumberFormatException e) {

@@ -133,4 +133,8 @@ public final class GraphHopperEngine implements Engine {
   public BaseGraph graph() {
     return graph;
   }
+
+  public Weighting weighting() {
+    return weighting;
+  }
 }

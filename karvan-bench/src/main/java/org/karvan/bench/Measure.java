@@ -29,6 +29,14 @@ final class Measure {
     return last;
   }
 
+  /** CPU time of the whole process so far (all threads, GC and JIT included), or 0 if unknown. */
+  static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
   /** The p-th percentile (0..100) of {@code values} by nearest rank; sorts a copy. */
   static double percentile(double[] values, double p) {
     double[] v = values.clone();

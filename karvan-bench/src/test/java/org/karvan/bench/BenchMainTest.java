@@ -103,4 +103,27 @@ class BenchMainTest {
     assertThat(o.code()).isZero();
     assertThat(o.out()).contains("--nodes", "--engines", "--dimacs");
   }
+
+  // karvan-bench ch: contraction hierarchies against GraphHopper CH
+
+  @Test
+  void chRunPrintsBothEnginesAndNoMismatch() {
+    Outcome o = run("ch", "--nodes", "3000", "--queries", "40", "--warmup", "5", "--matrix", "30");
+    assertThat(o.err()).isEmpty();
+    assertThat(o.code()).isZero();
+    assertThat(o.out())
+        .contains("karvan-ch       preparation", "graphhopper-ch  preparation")
+        .contains("distance mismatches: 0 ")
+        .contains("matrix mismatches: 0 (of 600 cells checked)")
+        .containsPattern("vs graphhopper-ch preparation: [0-9.]+×")
+        .containsPattern("vs graphhopper-ch query: [0-9.]+×")
+        .containsPattern("vs dijkstra oneToMany matrix: [0-9.]+×");
+  }
+
+  @Test
+  void chBadFlagsExitWithTwo() {
+    assertThat(run("ch", "--nodes", "1").code()).isEqualTo(2);
+    assertThat(run("ch", "--frobnicate").err()).contains("unknown option --frobnicate");
+    assertThat(run("ch", "--help").out()).contains("--reference-rows");
+  }
 }

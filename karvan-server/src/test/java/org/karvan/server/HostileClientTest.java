@@ -123,7 +123,7 @@ class HostileClientTest {
             null);
     assertThat(r.status()).as(r.body()).isEqualTo(422);
     assertThat(r.json().get("field").asText()).isEqualTo("via");
-    assertThat(r.body()).contains("at most 25 via places, got 400");
+    assertThat(r.body()).contains("400 via places are too many; give at most 25");
     assertThat(http.get("/api/alternatives?from=INNSA&to=RUMOW&k=11").json().get("field").asText())
         .isEqualTo("k");
     Http.Res s = http.get("/api/reliability?from=INNSA&to=RUMOW&samples=1000001");

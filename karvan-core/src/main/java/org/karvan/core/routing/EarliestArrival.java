@@ -3,6 +3,7 @@ package org.karvan.core.routing;
 import java.util.Arrays;
 import java.util.BitSet;
 import org.karvan.core.graph.Csr;
+import org.karvan.core.graph.MinHeap;
 import org.karvan.core.graph.Sailings;
 
 /**

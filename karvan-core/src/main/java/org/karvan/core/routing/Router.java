@@ -31,6 +31,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private final Network net;
   private final ThreadLocal<Dijkstra> engine;
   private final ConcurrentHashMap<WeightKey, Weights> weightCache = new ConcurrentHashMap<>();
+  private final org.karvan.core.ch.HierarchyCache hierarchies;
 
   /** Unit vectors of the physical nodes (Earth-centred), for straight-line (chord) bounds. */
   private final double[] ux;
@@ -70,6 +71,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     this.profile = view == null ? g.profile() : view.profile();
     this.net = g.network();
     this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
+    this.hierarchies = new org.karvan.core.ch.HierarchyCache();
     int n = g.physCount();
     ux = new double[n];
     uy = new double[n];
@@ -98,6 +100,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     this.profile = base.profile;
     this.net = base.net;
     this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
+    this.hierarchies = base.hierarchies;
     this.ux = base.ux;
     this.uy = base.uy;
     this.uz = base.uz;
@@ -552,8 +555,18 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   }
 
   /**
-   * Objective values from each origin to each destination ({@code +∞} where unreachable); rows in
-   * parallel over origins.
+   * The contraction hierarchies that matrices on this router (and on its dated variants) prepare
+   * and reuse, with the policy of when one pays.
+   */
+  public org.karvan.core.ch.HierarchyCache hierarchies() {
+    return hierarchies;
+  }
+
+  /**
+   * Objective values from each origin to each destination ({@code +∞} where unreachable). Without
+   * avoidances or mode limits, and where {@link #hierarchies()} says it pays, by buckets on a
+   * contraction hierarchy of the request's weights and mask (prepared once, then reused); else, and
+   * as the reference, one Dijkstra per origin, rows in parallel.
    */
   @Override
   public double[][] matrix(
@@ -565,6 +578,19 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     int[] sources = from.stream().mapToInt(id -> g.hub(phys(id, "from"))).toArray();
     double[][] out = new double[sources.length][];
     BitSet sinks = g.hubs();
+    Constraints eff = effective(cons);
+    boolean plain =
+        eff.avoidCountries().isEmpty()
+            && eff.avoidCrossings().isEmpty()
+            && eff.avoidChokepoints().isEmpty()
+            && eff.avoidNodes().isEmpty()
+            && eff.modes().isEmpty();
+    org.karvan.core.ch.ContractionHierarchy ch =
+        plain ? hierarchies.forMatrix(g.csr(), ws.w(), off, sinks, sources.length) : null;
+    if (ch != null) {
+      return org.karvan.core.ch.ChMatrix.compute(
+          ch, sources, targets, Runtime.getRuntime().availableProcessors(), ws.w());
+    }
     java.util.stream.IntStream.range(0, sources.length)
         .parallel()
         .forEach(i -> out[i] = engine.get().oneToMany(sources[i], targets, ws.w(), off, sinks));

@@ -1,4 +1,4 @@
-package org.karvan.core.routing;
+package org.karvan.core.graph;
 
 import java.util.Arrays;
 
@@ -6,33 +6,33 @@ import java.util.Arrays;
  * An indexed binary min-heap of int items keyed by double, with decrease-key. Items are dense ids
  * in {@code [0, capacity)}. Reused across queries: {@link #clear()} costs O(size), not O(capacity).
  */
-final class MinHeap {
+public final class MinHeap {
   private int[] heap;
   private double[] keys;
   private final int[] pos; // position of item in heap, -1 when absent
   private int size;
 
-  MinHeap(int capacity) {
+  public MinHeap(int capacity) {
     heap = new int[16];
     keys = new double[16];
     pos = new int[capacity];
     Arrays.fill(pos, -1);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return size == 0;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  double peekKey() {
+  public double peekKey() {
     return keys[0];
   }
 
   /** Inserts {@code item} or lowers its key; a higher key is ignored. */
-  void push(int item, double key) {
+  public void push(int item, double key) {
     int i = pos[item];
     if (i < 0) {
       if (size == heap.length) {
@@ -50,7 +50,7 @@ final class MinHeap {
     }
   }
 
-  int pop() {
+  public int pop() {
     int top = heap[0];
     pos[top] = -1;
     size--;
@@ -63,7 +63,7 @@ final class MinHeap {
     return top;
   }
 
-  void clear() {
+  public void clear() {
     for (int i = 0; i < size; i++) {
       pos[heap[i]] = -1;
     }

@@ -1,0 +1,490 @@
+package org.karvan.core.ch;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.karvan.core.graph.Csr;
+
+/**
+ * Builds a {@link ContractionHierarchy}: the node contraction of Geisberger, Sanders, Schultes and
+ * Delling (WEA 2008) in rounds of independent node sets (Vetter 2009).
+ *
+ * <p>The working graph keeps, per node, its arcs to and from the nodes not yet contracted (arc ids
+ * into growing arc arrays). Each round:
+ *
+ * <ol>
+ *   <li>picks every remaining node whose priority is lower than that of each remaining neighbour
+ *       (ties by a hash of the id): an independent set, so no two chosen nodes are adjacent;
+ *   <li>lazy update: a chosen node whose neighbourhood changed since its priority was computed is
+ *       recomputed first and kept only if it is still a local minimum;
+ *   <li>finds the shortcuts of all chosen nodes in parallel; the witness searches avoid every node
+ *       of the round, so each witness survives the round;
+ *   <li>applies the shortcuts (a parallel arc keeps the lighter weight), moves each chosen node's
+ *       remaining arcs into the hierarchy and removes the node; its neighbours' deleted-neighbour
+ *       count and level go up and their priority is marked stale.
+ * </ol>
+ *
+ * <p>Priority = 10 × edge difference + original edges of the shortcuts + deleted neighbours +
+ * level. The edge difference is simulated with a cheap witness search (few settled nodes and hops);
+ * the contraction's own search is allowed more, which saves shortcuts.
+ */
+final class ChPreparation {
+  final int n;
+  final int[][] out;
+  final int[] outN;
+  final int[][] in;
+  final int[] inN;
+  final boolean[] contracted;
+  int arcCount;
+  int[] arcFrom;
+  int[] arcTo;
+  double[] arcW;
+  int[] arcS1;
+  int[] arcS2;
+  int[] arcHops;
+
+  private final float[] prio;
+  private final boolean[] stale;
+  private final int[] deleted;
+  private final int[] level;
+  private final int[] rank;
+  private final int[][] upOut;
+  private final int[][] upIn;
+  private final WitnessLimits limits;
+  private final int threads;
+
+  ChPreparation(int n, WitnessLimits limits, int threads) {
+    this.n = n;
+    this.limits = limits;
+    this.threads = Math.max(1, threads);
+    out = new int[n][];
+    in = new int[n][];
+    outN = new int[n];
+    inN = new int[n];
+    contracted = new boolean[n];
+    prio = new float[n];
+    stale = new boolean[n];
+    deleted = new int[n];
+    level = new int[n];
+    rank = new int[n];
+    upOut = new int[n][];
+    upIn = new int[n][];
+    int cap = 16;
+    arcFrom = new int[cap];
+    arcTo = new int[cap];
+    arcW = new double[cap];
+    arcS1 = new int[cap];
+    arcS2 = new int[cap];
+    arcHops = new int[cap];
+  }
+
+  /**
+   * The hierarchy of {@code g} under {@code weight} ({@code +∞} or a set bit of {@code disabled}
+   * removes an edge). A node of {@code sinks} is split in two: the node itself keeps the out-edges
+   * (it may start a path) and a new node {@code n + k} takes the in-edges (it may end one), so no
+   * path passes through a sink.
+   */
+  static ContractionHierarchy build(
+      Csr g, double[] weight, BitSet disabled, BitSet sinks, WitnessLimits limits, int threads) {
+    if (weight.length != g.edgeCount()) {
+      throw new IllegalArgumentException(
+          "weight array has " + weight.length + " entries for " + g.edgeCount() + " edges");
+    }
+    int n0 = g.nodeCount();
+    int[] targetNode = new int[n0];
+    int n = n0;
+    for (int v = 0; v < n0; v++) {
+      targetNode[v] = sinks != null && sinks.get(v) ? n++ : v;
+    }
+    ChPreparation p = new ChPreparation(n, limits, threads);
+    for (int v = 0; v < n; v++) {
+      p.out[v] = new int[4];
+      p.in[v] = new int[4];
+    }
+    for (int e = 0; e < g.edgeCount(); e++) {
+      double w = weight[e];
+      if (!(w >= 0)) {
+        throw new IllegalArgumentException("weight of edge " + e + " is " + w);
+      }
+      int u = g.tail(e);
+      int x = targetNode[g.head(e)];
+      if (u == x || w == Double.POSITIVE_INFINITY || (disabled != null && disabled.get(e))) {
+        continue;
+      }
+      p.addOrImprove(u, x, w, -1, e, 1);
+    }
+    p.contractAll();
+    return p.result(n0, targetNode);
+  }
+
+  private int newArc(int u, int x, double w, int s1, int s2, int hops) {
+    if (arcCount == arcFrom.length) {
+      int cap = arcCount * 2;
+      arcFrom = Arrays.copyOf(arcFrom, cap);
+      arcTo = Arrays.copyOf(arcTo, cap);
+      arcW = Arrays.copyOf(arcW, cap);
+      arcS1 = Arrays.copyOf(arcS1, cap);
+      arcS2 = Arrays.copyOf(arcS2, cap);
+      arcHops = Arrays.copyOf(arcHops, cap);
+    }
+    int a = arcCount++;
+    arcFrom[a] = u;
+    arcTo[a] = x;
+    arcW[a] = w;
+    arcS1[a] = s1;
+    arcS2[a] = s2;
+    arcHops[a] = hops;
+    return a;
+  }
+
+  /** Adds the arc u→x, or lowers the weight of the existing one (whose skips then change). */
+  private void addOrImprove(int u, int x, double w, int s1, int s2, int hops) {
+    int[] arcs = out[u];
+    for (int i = 0, k = outN[u]; i < k; i++) {
+      int a = arcs[i];
+      if (arcTo[a] == x) {
+        if (w < arcW[a]) {
+          arcW[a] = w;
+          arcS1[a] = s1;
+          arcS2[a] = s2;
+          arcHops[a] = hops;
+        }
+        return;
+      }
+    }
+    int a = newArc(u, x, w, s1, s2, hops);
+    if (outN[u] == out[u].length) {
+      out[u] = Arrays.copyOf(out[u], outN[u] * 2);
+    }
+    out[u][outN[u]++] = a;
+    if (inN[x] == in[x].length) {
+      in[x] = Arrays.copyOf(in[x], inN[x] * 2);
+    }
+    in[x][inN[x]++] = a;
+  }
+
+  private static void remove(int[] list, int[] size, int node, int arc) {
+    int k = size[node];
+    for (int i = 0; i < k; i++) {
+      if (list[i] == arc) {
+        list[i] = list[k - 1];
+        size[node] = k - 1;
+        return;
+      }
+    }
+    throw new IllegalStateException("arc " + arc + " missing at node " + node);
+  }
+
+  /** Shortcuts of one contraction: parallel arrays, arcs u→v and v→x it replaces. */
+  static final class Shortcuts {
+    int size;
+    int[] from = new int[8];
+    int[] to = new int[8];
+    int[] s1 = new int[8];
+    int[] s2 = new int[8];
+    double[] w = new double[8];
+
+    void add(int u, int x, int a1, int a2, double weight) {
+      if (size == from.length) {
+        int cap = size * 2;
+        from = Arrays.copyOf(from, cap);
+        to = Arrays.copyOf(to, cap);
+        s1 = Arrays.copyOf(s1, cap);
+        s2 = Arrays.copyOf(s2, cap);
+        w = Arrays.copyOf(w, cap);
+      }
+      from[size] = u;
+      to[size] = x;
+      s1[size] = a1;
+      s2[size] = a2;
+      w[size] = weight;
+      size++;
+    }
+  }
+
+  /**
+   * Finds the shortcuts that contracting {@code v} needs; counts them (and their original edges)
+   * into {@code count} when {@code into} is null.
+   *
+   * @return number of shortcuts (in {@code [0]}) and their original edges (in {@code [1]})
+   */
+  private long shortcuts(WitnessSearch ws, int v, Shortcuts into, int maxSettled, int maxHops) {
+    int shortcutCount = 0;
+    int originals = 0;
+    int[] ins = in[v];
+    int[] outs = out[v];
+    int nOut = outN[v];
+    for (int i = 0, nIn = inN[v]; i < nIn; i++) {
+      int a = ins[i];
+      int u = arcFrom[a];
+      if (contracted[u] && u != v) {
+        continue;
+      }
+      double wa = arcW[a];
+      ws.reset();
+      double maxW = 0;
+      int targets = 0;
+      for (int j = 0; j < nOut; j++) {
+        int b = outs[j];
+        int x = arcTo[b];
+        if (x == u || (contracted[x] && x != v)) {
+          continue;
+        }
+        if (ws.target(x, wa + arcW[b])) {
+          targets++;
+        }
+        maxW = Math.max(maxW, wa + arcW[b]);
+      }
+      if (targets == 0) {
+        continue;
+      }
+      ws.run(u, v, targets, maxW, maxSettled, maxHops);
+      for (int j = 0; j < nOut; j++) {
+        int b = outs[j];
+        int x = arcTo[b];
+        if (x == u || (contracted[x] && x != v)) {
+          continue;
+        }
+        double w = wa + arcW[b];
+        if (ws.dist(x) > w) {
+          shortcutCount++;
+          originals += arcHops[a] + arcHops[b];
+          if (into != null) {
+            into.add(u, x, a, b, w);
+          }
+        }
+      }
+    }
+    return ((long) shortcutCount << 32) | originals;
+  }
+
+  private float priority(WitnessSearch ws, int v) {
+    long r = shortcuts(ws, v, null, limits.simulationSettled(), limits.simulationHops());
+    int sc = (int) (r >>> 32);
+    int originals = (int) r;
+    int edgeDifference = sc - inN[v] - outN[v];
+    return 10f * edgeDifference + originals + deleted[v] + level[v];
+  }
+
+  private static int hash(int v) {
+    int h = v * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private boolean before(int a, int b) {
+    return prio[a] < prio[b] || (prio[a] == prio[b] && hash(a) < hash(b));
+  }
+
+  /** No remaining neighbour of {@code v} comes before it. */
+  private boolean localMinimum(int v) {
+    for (int i = 0, k = outN[v]; i < k; i++) {
+      int x = arcTo[out[v][i]];
+      if (x != v && before(x, v)) {
+        return false;
+      }
+    }
+    for (int i = 0, k = inN[v]; i < k; i++) {
+      int u = arcFrom[in[v][i]];
+      if (u != v && before(u, v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void run(WitnessSearch ws, int i);
+  }
+
+  private void parallel(ExecutorService pool, WitnessSearch[] ws, int count, Body body) {
+    if (threads == 1 || count < 256) {
+      for (int i = 0; i < count; i++) {
+        body.run(ws[0], i);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    List<Future<?>> fs = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      WitnessSearch mine = ws[t];
+      fs.add(
+          pool.submit(
+              () -> {
+                for (int s = next.getAndAdd(64); s < count; s = next.getAndAdd(64)) {
+                  for (int i = s, e = Math.min(count, s + 64); i < e; i++) {
+                    body.run(mine, i);
+                  }
+                }
+              }));
+    }
+    for (Future<?> f : fs) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("contraction interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("contraction failed", e.getCause());
+      }
+    }
+  }
+
+  private void contractAll() {
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+    try {
+      WitnessSearch[] ws = new WitnessSearch[threads];
+      for (int t = 0; t < threads; t++) {
+        ws[t] = new WitnessSearch(this, n);
+      }
+      parallel(pool, ws, n, (s, v) -> prio[v] = priority(s, v));
+      int[] remaining = new int[n];
+      for (int v = 0; v < n; v++) {
+        remaining[v] = v;
+      }
+      int left = n;
+      int nextRank = 0;
+      boolean[] chosen = new boolean[n];
+      int[] batch = new int[n];
+      while (left > 0) {
+        final int[] rem = remaining;
+        final int count = left;
+        parallel(pool, ws, count, (s, i) -> chosen[rem[i]] = localMinimum(rem[i]));
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+          if (chosen[rem[i]]) {
+            batch[k++] = rem[i];
+            chosen[rem[i]] = false;
+          }
+        }
+        final int candidates = k;
+        parallel(
+            pool,
+            ws,
+            candidates,
+            (s, i) -> {
+              int v = batch[i];
+              if (stale[v]) {
+                prio[v] = priority(s, v);
+                stale[v] = false;
+              }
+            });
+        parallel(pool, ws, candidates, (s, i) -> chosen[batch[i]] = localMinimum(batch[i]));
+        k = 0;
+        for (int i = 0; i < candidates; i++) {
+          if (chosen[batch[i]]) {
+            chosen[batch[i]] = false;
+            batch[k++] = batch[i];
+          }
+        }
+        if (k == 0) {
+          continue;
+        }
+        nextRank = contract(pool, ws, batch, k, nextRank);
+        int m = 0;
+        for (int i = 0; i < left; i++) {
+          if (!contracted[remaining[i]]) {
+            remaining[m++] = remaining[i];
+          }
+        }
+        left = m;
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** Contracts the independent set {@code batch[0..k)}; returns the next free rank. */
+  private int contract(ExecutorService pool, WitnessSearch[] ws, int[] batch, int k, int nextRank) {
+    for (int i = 0; i < k; i++) {
+      contracted[batch[i]] = true;
+    }
+    Shortcuts[] found = new Shortcuts[k];
+    parallel(
+        pool,
+        ws,
+        k,
+        (s, i) -> {
+          Shortcuts sc = new Shortcuts();
+          shortcuts(s, batch[i], sc, limits.contractionSettled(), limits.contractionHops());
+          found[i] = sc;
+        });
+    for (int i = 0; i < k; i++) {
+      int v = batch[i];
+      rank[v] = nextRank++;
+      upOut[v] = Arrays.copyOf(out[v], outN[v]);
+      upIn[v] = Arrays.copyOf(in[v], inN[v]);
+      for (int a : upOut[v]) {
+        int x = arcTo[a];
+        remove(in[x], inN, x, a);
+        touch(x, v);
+      }
+      for (int a : upIn[v]) {
+        int u = arcFrom[a];
+        remove(out[u], outN, u, a);
+        touch(u, v);
+      }
+      out[v] = null;
+      in[v] = null;
+      outN[v] = 0;
+      inN[v] = 0;
+    }
+    for (int i = 0; i < k; i++) {
+      Shortcuts sc = found[i];
+      for (int j = 0; j < sc.size; j++) {
+        addOrImprove(
+            sc.from[j],
+            sc.to[j],
+            sc.w[j],
+            sc.s1[j],
+            sc.s2[j],
+            arcHops[sc.s1[j]] + arcHops[sc.s2[j]]);
+      }
+    }
+    return nextRank;
+  }
+
+  private void touch(int neighbour, int v) {
+    deleted[neighbour]++;
+    level[neighbour] = Math.max(level[neighbour], level[v] + 1);
+    stale[neighbour] = true;
+  }
+
+  private ContractionHierarchy result(int originalNodes, int[] targetNode) {
+    int[] upFirst = new int[n + 1];
+    int[] downFirst = new int[n + 1];
+    for (int v = 0; v < n; v++) {
+      upFirst[v + 1] = upFirst[v] + upOut[v].length;
+      downFirst[v + 1] = downFirst[v] + upIn[v].length;
+    }
+    int[] upArc = new int[upFirst[n]];
+    int[] downArc = new int[downFirst[n]];
+    for (int v = 0; v < n; v++) {
+      System.arraycopy(upOut[v], 0, upArc, upFirst[v], upOut[v].length);
+      System.arraycopy(upIn[v], 0, downArc, downFirst[v], upIn[v].length);
+      upOut[v] = null;
+      upIn[v] = null;
+    }
+    return new ContractionHierarchy(
+        originalNodes,
+        targetNode,
+        rank,
+        upFirst,
+        upArc,
+        downFirst,
+        downArc,
+        Arrays.copyOf(arcFrom, arcCount),
+        Arrays.copyOf(arcTo, arcCount),
+        Arrays.copyOf(arcW, arcCount),
+        Arrays.copyOf(arcS1, arcCount),
+        Arrays.copyOf(arcS2, arcCount));
+  }
+}

@@ -115,6 +115,7 @@ class ScenarioTest {
     // Round the Cape by sea, not by land: one 10,850 nm sailing (S-NSA-RTM-CAPE).
     Route cape = closed.orElseThrow();
     assertThat(cape.links()).containsExactly("S-NSA-RTM-CAPE");
+    assertThat(Corridors.of(NET, cape)).containsExactly("Cape of Good Hope sea route");
     assertThat(cape.totals().distanceKm()).isCloseTo(10850 * 1.852, within(0.1));
   }
 

@@ -62,6 +62,7 @@ public final class Corridors {
   }
 
   private static final String SUEZ = "Suez sea route";
+  private static final String CAPE = "Cape of Good Hope sea route";
   private static final String CASPIAN_SEA = "INSTC Caspian (sea)";
   private static final String MIDDLE_FERRY = "Middle Corridor (trans-Caspian ferry)";
   private static final String WEST = "INSTC west (Azerbaijan)";
@@ -77,6 +78,8 @@ public final class Corridors {
       if (l.mode().isWater()) {
         if (l.chokepoints().contains("SUEZ")) {
           out.add(SUEZ);
+        } else if (roundsTheCape(l)) {
+          out.add(CAPE);
         } else if (l.chokepoints().contains("BOSPHORUS")) {
           out.add("Black Sea via the Bosphorus");
         } else if (caspian(n, l)) {
@@ -123,6 +126,11 @@ public final class Corridors {
         && n.getNode(l.to()).lon() > 46
         && n.getNode(l.from()).lon() < 55
         && n.getNode(l.to()).lon() < 55;
+  }
+
+  /** A sea line drawn round southern Africa: a vertex south of 30 S between 10 E and 35 E. */
+  private static boolean roundsTheCape(Link l) {
+    return l.geometry().stream().anyMatch(p -> p.lat() < -30 && p.lon() > 10 && p.lon() < 35);
   }
 
   private static boolean isMiddle(Network n, Link l) {

@@ -110,7 +110,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--timeout-ms",
       paramLabel = "MS",
       defaultValue = "10000",
-      description = "Time allowed per computation (default: ${DEFAULT-VALUE}; 503 after).")
+      description =
+          "Time allowed per request, from its first byte to the last byte of the answer; the"
+              + " computation is cancelled at the deadline (default: ${DEFAULT-VALUE}; 503 after).")
   long timeoutMs;
 
   @Override

@@ -111,7 +111,8 @@ public final class MultimodalGraph {
         portsOfLine.computeIfAbsent(lines.lineOf(li), k -> new TreeSet<>()).add(nodeIndex.get(end));
       }
     }
-    Map<Integer, List<Integer>> domestic = new HashMap<>();
+    // Per line: -1 (cleared cargo), then each country where it can carry domestic cargo.
+    Map<Integer, List<Integer>> scopesOf = new HashMap<>();
     for (var e : portsOfLine.entrySet()) {
       Map<Integer, Integer> perCountry = new HashMap<>();
       for (int port : e.getValue()) {
@@ -119,7 +120,7 @@ public final class MultimodalGraph {
           perCountry.merge(countryOf[port], 1, Integer::sum);
         }
       }
-      List<Integer> cs = new ArrayList<>();
+      List<Integer> cs = new ArrayList<>(List.of(-1));
       perCountry.forEach(
           (c, count) -> {
             if (count >= 2 && !lines.isPassage(e.getKey())) {
@@ -127,7 +128,7 @@ public final class MultimodalGraph {
             }
           });
       cs.sort(null);
-      domestic.put(e.getKey(), cs);
+      scopesOf.put(e.getKey(), cs);
     }
     // Ships of every line sail through a canal and stay on their line: the lines at one end of a
     // passage are also aboard at the other (to a fixpoint, for consecutive passages).
@@ -159,8 +160,7 @@ public final class MultimodalGraph {
         List<int[]> lineScopes = new ArrayList<>();
         if (s.isAboard()) {
           for (int line : linesAt.get(key(i, s, -1, -1))) {
-            lineScopes.add(new int[] {line, -1});
-            for (int c : domestic.get(line)) {
+            for (int c : scopesOf.get(line)) {
               lineScopes.add(new int[] {line, c});
             }
           }
@@ -169,7 +169,7 @@ public final class MultimodalGraph {
           int home = countryOf[i];
           if (s.isWater() && home >= 0) {
             TreeSet<Integer> here = linesAt.get(key(i, State.aboard(s.mode()), -1, -1));
-            if (here.stream().anyMatch(m -> domestic.get(m).contains(home))) {
+            if (here.stream().anyMatch(m -> scopesOf.get(m).contains(home))) {
               lineScopes.add(new int[] {-1, home});
             }
           }
@@ -237,9 +237,7 @@ public final class MultimodalGraph {
             int line = lines.lineOf(li);
             EdgeCost boarding = costs.move(l, fwd, true);
             EdgeCost aboard = costs.move(l, fwd, false);
-            List<Integer> scopes = new ArrayList<>(List.of(-1));
-            scopes.addAll(domestic.get(line));
-            for (int scope : scopes) {
+            for (int scope : scopesOf.get(line)) {
               Integer ashore = vid.get(key(from, State.ashore(s.mode()), -1, scope));
               if (ashore != null) {
                 el.add(ashore, vid.get(key(to, s, line, scope)), EdgeKind.MOVE, li, fwd, boarding);
@@ -247,9 +245,7 @@ public final class MultimodalGraph {
             }
             // Through a canal every line stays on itself; elsewhere only the link's line sails.
             for (int m : lines.isPassage(line) ? linesAt.get(key(from, s, -1, -1)) : Set.of(line)) {
-              List<Integer> ms = new ArrayList<>(List.of(-1));
-              ms.addAll(domestic.get(m));
-              for (int scope : ms) {
+              for (int scope : scopesOf.get(m)) {
                 el.add(
                     vid.get(key(from, s, m, scope)),
                     vid.get(key(to, s, m, scope)),

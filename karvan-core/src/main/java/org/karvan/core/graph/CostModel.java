@@ -153,6 +153,42 @@ public final class CostModel {
         kgTruck, kgT, 0, km);
   }
 
+  /**
+   * A rail link run by a scheduled service: the national tariff, energy and border fees of {@link
+   * #move(Link, boolean, boolean)}, with the timetable's running time {@code moveH} and border stop
+   * {@code scheduledBorderH} (the schedule includes the normal clearance). A view that changes the
+   * crossing's clearance from the base network's {@code baseBorderH} moves the border stop by as
+   * much (never below 0). {@code waitH} is the expected wait of a boarding edge, else 0.
+   */
+  public EdgeCost scheduledRail(
+      Link l,
+      boolean forward,
+      double moveH,
+      double scheduledBorderH,
+      double baseBorderH,
+      double waitH) {
+    EdgeCost c = move(l, forward, false, false);
+    double borderH = Math.max(0, scheduledBorderH + c.borderH() - baseBorderH);
+    return new EdgeCost(
+        c.mode(),
+        moveH,
+        waitH,
+        0,
+        borderH,
+        0,
+        c.moveUsdPerTruck(),
+        c.moveUsdPerTeu(),
+        c.moveUsdPerFeu(),
+        c.moveUsdPerTonne(),
+        c.borderUsdPerVehicle(),
+        0,
+        0,
+        c.kgPerTruck(),
+        c.kgPerGrossTonne(),
+        0,
+        c.km());
+  }
+
   private static final String THROUGH = "rail.through.";
 
   /** A rail rate per box-km: the country's through-rate when asked and set, else its own. */

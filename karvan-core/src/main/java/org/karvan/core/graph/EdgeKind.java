@@ -11,5 +11,7 @@ public enum EdgeKind {
   /** Between two states at a terminal: transshipment, port handling or break of gauge. */
   TRANSFER,
   /** Off one service line at a port, ashore to board another (docs/routing.md). */
-  TRANSSHIP
+  TRANSSHIP,
+  /** Off a scheduled train at one of its stops, onto the rail there (docs/routing.md). */
+  ALIGHT
 }

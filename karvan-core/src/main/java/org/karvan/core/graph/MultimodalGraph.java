@@ -16,6 +16,7 @@ import org.karvan.core.model.ModeGauge;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.NodeKind;
+import org.karvan.core.model.RailService;
 import org.karvan.core.model.Terminal;
 import org.karvan.core.profile.Profile;
 
@@ -43,6 +44,8 @@ public final class MultimodalGraph {
   private final int[] eRef; // link index (MOVE) or terminal index (TRANSFER), -1 otherwise
   private final BitSet eForward;
   private final EdgeCost[] eCost;
+  private final double[][] eSched; // per edge of a rail service, else null (see schedule(...))
+  private final List<RailSchedules.Plan> plans;
   private final List<Node> nodes;
   private final List<Link> links;
   private final List<Terminal> terminals;
@@ -144,6 +147,21 @@ public final class MultimodalGraph {
         }
       }
     }
+    // Scheduled rail services: a train's boxes are aboard it from the node after they board to
+    // each stop where they may leave (docs/routing.md, "Scheduled rail services"). Its line ids
+    // follow the water lines'.
+    this.plans = RailSchedules.of(network, costs, nodeIndex);
+    Map<Integer, List<int[]>> railAboard = new HashMap<>();
+    for (int r = 0; r < plans.size(); r++) {
+      RailSchedules.Plan pl = plans.get(r);
+      for (int i = 1; i < pl.path().length; i++) {
+        List<int[]> at = railAboard.computeIfAbsent(pl.path()[i], k -> new ArrayList<>());
+        at.add(new int[] {pl.states()[i - 1].ordinal(), lines.count() + r});
+        if (i < pl.states().length && pl.states()[i] != pl.states()[i - 1]) {
+          at.add(new int[] {pl.states()[i].ordinal(), lines.count() + r});
+        }
+      }
+    }
     // Virtual nodes: phys-major, so the virtual nodes of one place are adjacent. Water states
     // also carry a scope: -1 for cargo cleared out of (or into) a country, or the country of a
     // domestic voyage, which passes no customs and leaves the water only in that country.
@@ -187,6 +205,14 @@ public final class MultimodalGraph {
           }
         }
       }
+      for (int[] ra : railAboard.getOrDefault(i, List.of())) {
+        vid.put(key(i, State.values()[ra[0]], ra[1], -1, NATIONAL), phys.size());
+        phys.add(i);
+        st.add(State.values()[ra[0]]);
+        ln.add(ra[1]);
+        sc.add(-1);
+        tf.add(NATIONAL);
+      }
     }
     int v = phys.size();
     vPhys = phys.stream().mapToInt(Integer::intValue).toArray();
@@ -204,8 +230,8 @@ public final class MultimodalGraph {
     for (int x = 0; x < v; x++) {
       State s = vState[x];
       int i = vPhys[x];
-      if (s == State.HUB) {
-        continue;
+      if (s == State.HUB || (vLine[x] >= 0 && !s.isWater())) {
+        continue; // boxes leave a train at its stops, onto the rail there
       }
       // Domestic cargo leaves the water only in its own country.
       boolean home = vScope[x] < 0 || vScope[x] == countryOf[i];
@@ -269,6 +295,9 @@ public final class MultimodalGraph {
         }
       }
     }
+    for (int r = 0; r < plans.size(); r++) {
+      railServiceEdges(el, vid, plans.get(r), lines.count() + r);
+    }
     for (int ti = 0; ti < terminals.size(); ti++) {
       Terminal t = terminals.get(ti);
       int n = nodeIndex.get(t.node());
@@ -306,8 +335,10 @@ public final class MultimodalGraph {
     eRef = new int[el.size];
     eForward = new BitSet(el.size);
     eCost = new EdgeCost[el.size];
+    eSched = new double[el.size][];
     for (int e = 0; e < el.size; e++) {
       int i = order[e];
+      eSched[e] = el.sched.get(i);
       eKind[e] = el.kinds.get(i);
       eRef[e] = el.refs[i];
       if (el.forward.get(i)) {
@@ -315,6 +346,72 @@ public final class MultimodalGraph {
       }
       eCost[e] = el.costs.get(i);
     }
+  }
+
+  /**
+   * The edges of one rail service on line {@code line}: boarding at each stop (a MOVE onto the next
+   * link with the expected wait), running aboard, leaving at each later stop (ALIGHT), and changing
+   * gauge aboard at a break-of-gauge terminal (TRANSFER, the terminal's handling).
+   */
+  private void railServiceEdges(
+      EdgeList el, Map<Long, Integer> vid, RailSchedules.Plan pl, int line) {
+    int k = pl.links().length;
+    double wait = pl.service().expectedWaitH();
+    for (int i = 0; i < k; i++) {
+      Link l = links.get(pl.links()[i]);
+      State s = pl.states()[i];
+      int tail = pl.path()[i];
+      int head = pl.path()[i + 1];
+      Integer to = vid.get(key(head, s, line, -1));
+      if (pl.stop()[i]) {
+        int e =
+            el.add(
+                vid.get(key(tail, s, -1, -1)),
+                to,
+                EdgeKind.MOVE,
+                pl.links()[i],
+                pl.forward()[i],
+                schedCost(pl, i, wait));
+        el.sched.put(e, schedule(pl, i, line, wait, pl.departH()[i]));
+      }
+      if (i > 0) {
+        Integer from = vid.get(key(tail, s, line, -1));
+        int e =
+            el.add(from, to, EdgeKind.MOVE, pl.links()[i], pl.forward()[i], schedCost(pl, i, 0));
+        el.sched.put(e, schedule(pl, i, line, 0, Double.NaN));
+      }
+      if (pl.stop()[i + 1]) {
+        el.add(to, vid.get(key(head, s, -1, -1)), EdgeKind.ALIGHT, -1, true, ALIGHTING);
+      }
+      if (i + 1 < k && pl.bog()[i + 1] >= 0) {
+        State next = pl.states()[i + 1];
+        el.add(
+            to,
+            vid.get(key(head, next, line, -1)),
+            EdgeKind.TRANSFER,
+            pl.bog()[i + 1],
+            true,
+            costs.transfer(terminals.get(pl.bog()[i + 1]), Mode.RAIL, Mode.RAIL));
+      }
+    }
+  }
+
+  private static final EdgeCost ALIGHTING = EdgeCost.handling(0, 0, 0, 0);
+
+  /** Per service edge: line, running h, border h, base border h, expected wait, boarding at h. */
+  private static double[] schedule(
+      RailSchedules.Plan pl, int i, int line, double wait, double atH) {
+    return new double[] {line, pl.moveH()[i], pl.borderH()[i], pl.baseBorderH()[i], wait, atH};
+  }
+
+  private EdgeCost schedCost(RailSchedules.Plan pl, int i, double wait) {
+    return costs.scheduledRail(
+        links.get(pl.links()[i]),
+        pl.forward()[i],
+        pl.moveH()[i],
+        pl.borderH()[i],
+        pl.baseBorderH()[i],
+        wait);
   }
 
   /**
@@ -463,7 +560,9 @@ public final class MultimodalGraph {
     final List<EdgeCost> costs = new ArrayList<>();
     final BitSet forward = new BitSet();
 
-    void add(int tail, int head, EdgeKind kind, int ref, boolean fwd, EdgeCost cost) {
+    final Map<Integer, double[]> sched = new HashMap<>();
+
+    int add(int tail, int head, EdgeKind kind, int ref, boolean fwd, EdgeCost cost) {
       if (size == tails.length) {
         tails = java.util.Arrays.copyOf(tails, size * 2);
         heads = java.util.Arrays.copyOf(heads, size * 2);
@@ -477,7 +576,7 @@ public final class MultimodalGraph {
       if (fwd) {
         forward.set(size);
       }
-      size++;
+      return size++;
     }
   }
 
@@ -549,6 +648,26 @@ public final class MultimodalGraph {
     return vTariff[v] != NATIONAL;
   }
 
+  /**
+   * The rail service of a virtual node aboard a train or of an edge run by one ({@code edge} true),
+   * else {@code null}.
+   */
+  public RailService railService(int x, boolean edge) {
+    int line = edge ? (eSched[x] == null ? -1 : (int) eSched[x][0]) : vLine[x];
+    if (line < lines.count() || (!edge && vState[x].isWater())) {
+      return null;
+    }
+    return plans.get(line - lines.count()).service();
+  }
+
+  /**
+   * For an edge boarding a rail service: the scheduled hours after the train's first departure when
+   * it leaves the boarding stop; NaN for every other edge.
+   */
+  public double boardingAtH(int e) {
+    return eSched[e] == null ? Double.NaN : eSched[e][5];
+  }
+
   public ServiceLines serviceLines() {
     return lines;
   }
@@ -606,12 +725,21 @@ public final class MultimodalGraph {
                     stateOf(csr.tail(e)).mode(),
                     stateOf(csr.head(e)).mode(),
                     isDomestic(csr.tail(e)) || isDomestic(csr.head(e)));
+            case ALIGHT -> ALIGHTING;
             case MOVE ->
-                cm.move(
-                    view.link(links.get(eRef[e])),
-                    eForward.get(e),
-                    stateOf(csr.tail(e)).isWater() && !stateOf(csr.tail(e)).isAboard(),
-                    vTariff[csr.tail(e)] != NATIONAL);
+                eSched[e] != null
+                    ? cm.scheduledRail(
+                        view.link(links.get(eRef[e])),
+                        eForward.get(e),
+                        eSched[e][1],
+                        eSched[e][2],
+                        eSched[e][3],
+                        eSched[e][4])
+                    : cm.move(
+                        view.link(links.get(eRef[e])),
+                        eForward.get(e),
+                        stateOf(csr.tail(e)).isWater() && !stateOf(csr.tail(e)).isAboard(),
+                        vTariff[csr.tail(e)] != NATIONAL);
           };
     }
     return out;

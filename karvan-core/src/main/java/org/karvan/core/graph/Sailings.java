@@ -79,6 +79,23 @@ public final class Sailings {
     return Math.max(t, d);
   }
 
+  /**
+   * The same departures {@code h} hours later: a train's departures from a stop {@code h} hours
+   * down the line from its first.
+   */
+  public Sailings shifted(double h) {
+    if (weekly == null) {
+      return new Sailings(null, anchorH + h, headwayH, estimated);
+    }
+    double[] off = new double[weekly.length];
+    for (int i = 0; i < off.length; i++) {
+      double o = (weekly[i] + h) % WEEK_H;
+      off[i] = o < 0 ? o + WEEK_H : o;
+    }
+    Arrays.sort(off);
+    return new Sailings(off, 0, 0, estimated);
+  }
+
   /** True when the departures are an estimate (no published timetable). */
   public boolean estimated() {
     return estimated;

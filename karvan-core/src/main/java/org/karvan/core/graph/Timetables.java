@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import org.karvan.core.model.Departures;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
+import org.karvan.core.model.RailService;
 import org.karvan.core.model.Service;
 import org.karvan.core.profile.Profile;
 
@@ -27,6 +28,11 @@ public final class Timetables {
   public static Timetables of(MultimodalGraph g, DataView view, Profile profile) {
     Sailings[] out = new Sailings[g.csr().edgeCount()];
     for (int e = 0; e < out.length; e++) {
+      double atH = g.boardingAtH(e);
+      if (!Double.isNaN(atH)) {
+        out[e] = train(g.railService(e, true)).shifted(atH);
+        continue;
+      }
       State tail = g.stateOf(g.csr().tail(e));
       if (g.kind(e) != EdgeKind.MOVE || !tail.isWater() || tail.isAboard()) {
         continue;
@@ -45,6 +51,23 @@ public final class Timetables {
       out[e] = sailings(d, perWeek);
     }
     return new Timetables(out);
+  }
+
+  /** A train's departures from its first stop: its timetable, else evenly spaced. */
+  private static Sailings train(RailService r) {
+    double headway = 168.0 / r.runsPerWeek();
+    boolean est =
+        r.provenance().isEstimated("weekdays")
+            || r.provenance().isEstimated("times")
+            || r.provenance().isEstimated("anchor");
+    if (!r.isTimetable()) {
+      return Sailings.every(headway, r.anchor(), true);
+    }
+    Sailings weekly = Sailings.weekly(r.weekdays(), r.times(), est);
+    if (Math.abs(weekly.perWeek() - r.runsPerWeek()) < 1e-9) {
+      return weekly;
+    }
+    return Sailings.every(headway, Sailings.time(weekly.next(0)), true);
   }
 
   private static Sailings sailings(Departures d, double perWeek) {

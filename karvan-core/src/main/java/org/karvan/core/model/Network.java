@@ -215,6 +215,11 @@ public final class Network {
     return Optional.ofNullable(services.get(linkId));
   }
 
+  /** The scheduled rail services ({@code rail_services.csv}), in input order. */
+  public List<RailService> railServices() {
+    return data.railServices();
+  }
+
   /** The departures rows ({@code departures.csv}), in input order. */
   public List<Departures> departures() {
     return data.departures();

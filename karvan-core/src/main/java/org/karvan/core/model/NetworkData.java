@@ -18,8 +18,37 @@ public record NetworkData(
     List<Terminal> terminals,
     List<Service> services,
     List<NetworkEvent> events,
-    List<Departures> departures) {
-  /** A network without dated events or departures. */
+    List<Departures> departures,
+    List<RailService> railServices) {
+  /** A network without scheduled rail services. */
+  public NetworkData(
+      Manifest manifest,
+      List<Source> sources,
+      List<Country> countries,
+      List<Chokepoint> chokepoints,
+      List<Node> nodes,
+      List<Link> links,
+      List<BorderCrossing> crossings,
+      List<Terminal> terminals,
+      List<Service> services,
+      List<NetworkEvent> events,
+      List<Departures> departures) {
+    this(
+        manifest,
+        sources,
+        countries,
+        chokepoints,
+        nodes,
+        links,
+        crossings,
+        terminals,
+        services,
+        events,
+        departures,
+        List.of());
+  }
+
+  /** A network without dated events, departures or rail services. */
   public NetworkData(
       Manifest manifest,
       List<Source> sources,
@@ -41,6 +70,7 @@ public record NetworkData(
         terminals,
         services,
         List.of(),
+        List.of(),
         List.of());
   }
 
@@ -56,6 +86,7 @@ public record NetworkData(
     services = List.copyOf(services);
     events = events == null ? List.of() : List.copyOf(events);
     departures = departures == null ? List.of() : List.copyOf(departures);
+    railServices = railServices == null ? List.of() : List.copyOf(railServices);
   }
 
   /** The same content with other dated events. */
@@ -71,6 +102,7 @@ public record NetworkData(
         terminals,
         services,
         e,
-        departures);
+        departures,
+        railServices);
   }
 }

@@ -102,6 +102,8 @@ public final class NetworkValidator {
     d.services().forEach(s -> service(s, serviced));
     Map<String, Set<String>> departing = new HashMap<>();
     d.departures().forEach(x -> departures(x, departing));
+    d.railServices().forEach(r -> provenance(r.provenance(), r.origin()));
+    RailServiceRules.check(d, p);
     gaugeChanges();
     EventRules.check(d, sourceIds, p);
     Plausibility.check(d, p);

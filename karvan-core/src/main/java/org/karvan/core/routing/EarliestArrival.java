@@ -133,7 +133,14 @@ final class EarliestArrival {
         }
         int v = g.head(e);
         double tv = arrive(e, tu);
-        if (tv < arr[v] && !done[v]) {
+        // At an equal arrival, staying aboard (no departure to wait for) beats boarding the same
+        // departure further down the line (a box on a train does not change onto it).
+        boolean tie =
+            Math.abs(tv - arr[v]) <= 1e-9
+                && sailings[e] == null
+                && parent[v] >= 0
+                && sailings[parent[v]] != null;
+        if ((tv < arr[v] || tie) && !done[v]) {
           arr[v] = tv;
           parent[v] = e;
           heap.push(v, tv);

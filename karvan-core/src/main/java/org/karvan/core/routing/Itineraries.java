@@ -328,6 +328,7 @@ public final class Itineraries {
                 eKg);
           }
           case MOVE -> move(e, ec, waitH, sailings);
+          case ALIGHT -> flush();
         }
         if (overlay.restrictions(e).length > 0) {
           disrupted(e, eUsd, phys(head));
@@ -383,6 +384,22 @@ public final class Itineraries {
                   168.0 / s.perWeek());
     }
 
+    static String trainDetail(org.karvan.core.model.RailService r, Sailings s) {
+      String what = "wait for the next departure of " + r.name();
+      if (s == null) {
+        return String.format(
+            java.util.Locale.ROOT,
+            "%s (expected: half of the %.0f h between %s runs a week)",
+            what,
+            168.0 / r.runsPerWeek(),
+            r.runsPerWeek() == Math.rint(r.runsPerWeek())
+                ? String.valueOf((long) r.runsPerWeek())
+                : String.valueOf(r.runsPerWeek()));
+      }
+      return what
+          + (s.isTimetable() && !s.estimated() ? " (timetable)" : " (timetable, estimated)");
+    }
+
     /** Times legs and stops back to back, in travel order, from the departure. */
     void time() {
       double h = 0;
@@ -429,7 +446,10 @@ public final class Itineraries {
       if (l.mode() != Mode.ROAD) {
         clock = null;
       }
-      if (boards) {
+      var train = g.railService(e, true);
+      if (boards && train != null) {
+        event(EventType.TRAIN_WAIT, from, trainDetail(train, sailings), waitH, 0, 0);
+      } else if (boards) {
         event(
             l.mode() == Mode.FERRY ? EventType.FERRY_WAIT : EventType.SHIP_WAIT,
             from,

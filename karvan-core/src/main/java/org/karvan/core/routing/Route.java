@@ -227,6 +227,8 @@ public record Route(
     PORT_HANDLING,
     FERRY_WAIT,
     SHIP_WAIT,
+    /** Waiting for the next departure of a scheduled train (a rail service). */
+    TRAIN_WAIT,
     DRIVER_REST,
     /** Entering or leaving a country by sea or ferry. */
     CUSTOMS,

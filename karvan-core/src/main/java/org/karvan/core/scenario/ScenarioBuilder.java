@@ -147,7 +147,8 @@ public final class ScenarioBuilder {
                   concat(d.terminals(), addedTerminals),
                   d.services(),
                   d.events(),
-                  d.departures()));
+                  d.departures(),
+                  d.railServices()));
     } catch (InvalidInputException e) {
       e.errors().forEach(problems::add);
     }

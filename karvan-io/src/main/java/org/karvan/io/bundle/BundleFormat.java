@@ -165,6 +165,26 @@ public final class BundleFormat {
           Set.of("link", "sources"),
           true);
 
+  /** Optional: scheduled rail services (block trains) over paths of rail links. */
+  public static final FileSpec RAIL_SERVICES =
+      new FileSpec(
+          "rail_services.csv",
+          with(
+              List.of(
+                  "id",
+                  "name",
+                  "operator",
+                  "path",
+                  "stops",
+                  "runs_per_week",
+                  "weekdays",
+                  "times",
+                  "anchor",
+                  "capacity_teu"),
+              PROVENANCE),
+          Set.of("id", "path", "stops", "runs_per_week", "sources"),
+          true);
+
   /** Every file, in reading order. */
   public static final List<FileSpec> FILES =
       List.of(
@@ -178,5 +198,6 @@ public final class BundleFormat {
           TERMINALS,
           SERVICES,
           EVENTS,
-          DEPARTURES);
+          DEPARTURES,
+          RAIL_SERVICES);
 }

@@ -32,6 +32,7 @@ import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.model.NetworkValidator;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.NodeKind;
+import org.karvan.core.model.RailService;
 import org.karvan.core.model.Reliability;
 import org.karvan.core.model.Service;
 import org.karvan.core.model.Source;
@@ -268,6 +269,23 @@ public final class BundleReader {
                     r.dateTime("anchor"),
                     r.provenance(asOf),
                     r.origin()));
+    List<RailService> railServices =
+        rows(
+            BundleFormat.RAIL_SERVICES,
+            r ->
+                new RailService(
+                    r.required("id"),
+                    r.optional("name"),
+                    r.optional("operator"),
+                    r.list("path"),
+                    r.stops("stops"),
+                    nz(r.number("runs_per_week", true)),
+                    r.weekdays("weekdays"),
+                    r.times("times"),
+                    r.dateTime("anchor"),
+                    r.number("capacity_teu", false),
+                    r.provenance(asOf),
+                    r.origin()));
     List<GeometryLayer> layers = geometry(sources, nodes, links);
     links = GeometryFiles.attach(links, nodes, layers);
     manifest = manifest == null ? null : manifest.withGeometry(layers);
@@ -287,7 +305,8 @@ public final class BundleReader {
                     terminals,
                     services,
                     events,
-                    departures)));
+                    departures,
+                    railServices)));
       }
       throw failure(problems);
     }
@@ -303,7 +322,8 @@ public final class BundleReader {
             terminals,
             services,
             events,
-            departures);
+            departures,
+            railServices);
     // the geometric border rule: nodes and land links against the recognised boundaries
     problems.addAll(SovereigntyCheck.check(data, Boundaries.recognised()));
     try {

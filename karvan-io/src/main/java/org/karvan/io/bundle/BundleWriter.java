@@ -22,6 +22,7 @@ import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkEvent;
 import org.karvan.core.model.Node;
 import org.karvan.core.model.Provenance;
+import org.karvan.core.model.RailService;
 import org.karvan.core.model.Service;
 import org.karvan.core.model.Source;
 import org.karvan.core.model.Terminal;
@@ -124,6 +125,13 @@ public final class BundleWriter {
           csv(
               BundleFormat.DEPARTURES,
               n.departures().stream().map(BundleWriter::departures).toList()));
+    }
+    if (!n.railServices().isEmpty()) {
+      files.put(
+          BundleFormat.RAIL_SERVICES.name(),
+          csv(
+              BundleFormat.RAIL_SERVICES,
+              n.railServices().stream().map(BundleWriter::railService).toList()));
     }
     for (GeometryLayer layer : layers) {
       files.put(layer.file(), GeometryFiles.toJson(layer));
@@ -319,6 +327,30 @@ public final class BundleWriter {
     r.put("times", String.join("|", d.times().stream().map(Object::toString).toList()));
     r.put("anchor", d.anchor() == null ? "" : d.anchor().toString());
     provenance(r, d.provenance());
+    return r;
+  }
+
+  private static Map<String, String> railService(RailService x) {
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("id", x.id());
+    r.put("name", x.name());
+    r.put("operator", x.operator());
+    r.put("path", String.join("|", x.path()));
+    r.put(
+        "stops",
+        String.join(
+            "|",
+            x.stops().stream()
+                .map(s -> s.atH() == null ? s.node() : s.node() + "@" + num(s.atH()))
+                .toList()));
+    r.put("runs_per_week", num(x.runsPerWeek()));
+    r.put(
+        "weekdays",
+        String.join("|", x.weekdays().stream().map(w -> w.name().substring(0, 3)).toList()));
+    r.put("times", String.join("|", x.times().stream().map(Object::toString).toList()));
+    r.put("anchor", x.anchor() == null ? "" : x.anchor().toString());
+    r.put("capacity_teu", x.capacityTeu() == null ? "" : num(x.capacityTeu()));
+    provenance(r, x.provenance());
     return r;
   }
 }

@@ -189,6 +189,33 @@ final class RowReader {
     return out;
   }
 
+  /**
+   * Stops of a rail service as a {@code |} list of {@code NODE@HOURS} (scheduled hours after the
+   * first departure) or {@code NODE} (time interpolated).
+   */
+  List<org.karvan.core.model.RailService.Stop> stops(String field) {
+    List<org.karvan.core.model.RailService.Stop> out = new ArrayList<>();
+    for (String item : list(field)) {
+      int at = item.indexOf('@');
+      if (at < 0) {
+        out.add(new org.karvan.core.model.RailService.Stop(item, null));
+        continue;
+      }
+      String node = item.substring(0, at).trim();
+      String h = item.substring(at + 1).trim();
+      try {
+        double v = Double.parseDouble(h);
+        if (node.isEmpty() || !Double.isFinite(v)) {
+          throw new NumberFormatException(h);
+        }
+        out.add(new org.karvan.core.model.RailService.Stop(node, v));
+      } catch (NumberFormatException e) {
+        error(field, "'" + item + "' is not NODE@HOURS (hours after the first departure) or NODE");
+      }
+    }
+    return out;
+  }
+
   /** Weekdays as a {@code |} list: {@code MON}..{@code SUN} or full English names. */
   List<java.time.DayOfWeek> weekdays(String field) {
     List<java.time.DayOfWeek> out = new ArrayList<>();

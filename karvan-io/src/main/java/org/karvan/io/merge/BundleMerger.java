@@ -55,7 +55,8 @@ public final class BundleMerger {
           Map.entry("terminals.csv", List.of("id")),
           Map.entry("services.csv", List.of("link")),
           Map.entry("events.csv", List.of("id")),
-          Map.entry("departures.csv", List.of("link", "from")));
+          Map.entry("departures.csv", List.of("link", "from")),
+          Map.entry("rail_services.csv", List.of("id")));
 
   /** Merges {@code overlay} into {@code base}. */
   public static Result merge(BundleSource base, BundleSource overlay, Prefer prefer)

@@ -168,8 +168,10 @@ class DefaultNetworkGeometryTest {
     // route-km,
     // sea distances over marnet and over Natural Earth water. The 10 % target of issue 11 is not
     // met; data/default-network/README.md lists what is left and why. The share may only go down.
+    // 90 after the cited lengths for Russia, Kazakhstan, Uzbekistan, China and Türkiye (tariff
+    // distances, station tables, the Lake Van ferry).
     assertThat(NET.links()).hasSize(231);
-    assertThat(estimated).hasSize(94);
+    assertThat(estimated).hasSize(90);
     assertThat((double) estimated.size() / NET.links().size()).isLessThanOrEqualTo(0.41);
     for (Link l : NET.links()) {
       var kinds =

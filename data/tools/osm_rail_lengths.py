@@ -260,7 +260,7 @@ def main():
         km, seq, sa, sb = res
         pa, pb = layer.coords[seq[0]], layer.coords[seq[-1]]
         gc_snapped = hav(pa[0], pa[1], pb[0], pb[1])
-        ok_ratio = 0.95 * gc_snapped <= km <= 2.0 * gc_snapped and (short or km >= 0.98 * gc)
+        ok_ratio = 0 < 0.95 * gc_snapped <= km <= 2.0 * gc_snapped and (short or km >= 0.98 * gc)
         ok_snap = max(sa, sb) <= (SHORT_SNAP_KM if short else MAX_ACCEPT_SNAP_KM)
         ok = ok_ratio and ok_snap
         verdict = "accepted" if ok else ("rejected (ratio)" if not ok_ratio else "rejected (snap)")

@@ -78,6 +78,25 @@ public final class CostModel {
    * rail.through.usd_per_feu_km.XX}) instead of the national one.
    */
   public EdgeCost move(Link l, boolean forward, boolean boarding, boolean through) {
+    return move(l, forward, boarding, through ? RailTariff.THROUGH : RailTariff.NATIONAL);
+  }
+
+  /**
+   * The tariff a rail move pays (docs/cost-model.md, "Rail by country and agreement"): the
+   * country's own rate, the through-rate of an agreement, or the country's transit rate.
+   */
+  public enum RailTariff {
+    NATIONAL,
+    THROUGH,
+    TRANSIT
+  }
+
+  /**
+   * As {@link #move(Link, boolean, boolean)}; a rail link pays the {@code tariff} of its start's
+   * country ({@code rail.through.*.XX}, {@code rail.transit.*.XX}) where the country has one, else
+   * its national rate.
+   */
+  public EdgeCost move(Link l, boolean forward, boolean boarding, RailTariff tariff) {
     double km = l.lengthKm();
     String fromNode = forward ? l.from() : l.to();
     String country = net.countryOf(fromNode);
@@ -106,9 +125,9 @@ public final class CostModel {
       }
       case RAIL -> {
         moveH = km / speedKmh(l);
-        usdTeu = km * railRate("usd_per_teu_km", country, through);
-        usdFeu = km * railRate("usd_per_feu_km", country, through);
-        usdTonne = km * p.get("rail.usd_per_tkm");
+        usdTeu = km * railRate("usd_per_teu_km", country, tariff);
+        usdFeu = km * railRate("usd_per_feu_km", country, tariff);
+        usdTonne = km * railRate("usd_per_tkm", country, tariff);
         if (Boolean.TRUE.equals(l.electrified())) {
           kgT = km * p.get("co2.rail_electric.kwh_per_tkm") * gridGPerKwh(country) / 1000.0;
         } else {
@@ -190,11 +209,21 @@ public final class CostModel {
   }
 
   private static final String THROUGH = "rail.through.";
+  private static final String TRANSIT = "rail.transit.";
 
-  /** A rail rate per box-km: the country's through-rate when asked and set, else its own. */
-  private double railRate(String unit, String country, boolean through) {
-    if (through && country != null) {
-      var t = p.find(THROUGH + unit + "." + country);
+  /**
+   * A rail rate per box-km (or tonne-km): the country's through- or transit rate when asked and
+   * set, else its own, else the default.
+   */
+  private double railRate(String unit, String country, RailTariff tariff) {
+    String prefix =
+        switch (tariff) {
+          case THROUGH -> THROUGH;
+          case TRANSIT -> TRANSIT;
+          case NATIONAL -> null;
+        };
+    if (prefix != null && country != null) {
+      var t = p.find(prefix + unit + "." + country);
       if (t.isPresent()) {
         return t.get().value();
       }
@@ -207,11 +236,25 @@ public final class CostModel {
    * rail.through.usd_per_teu_km.XX} or {@code rail.through.usd_per_feu_km.XX} key in the profile.
    */
   public static Set<String> throughRateCountries(Profile p) {
+    return suffixes(p, THROUGH, List.of("usd_per_teu_km.", "usd_per_feu_km."));
+  }
+
+  /**
+   * The countries with a rail transit rate ({@code rail.transit.usd_per_teu_km.XX}, {@code
+   * usd_per_feu_km.XX} or {@code usd_per_tkm.XX}): a rail haul that enters such a country (by rail
+   * over a border, or from an international voyage at a port) and leaves it again (by rail, or onto
+   * an international voyage) pays it there.
+   */
+  public static Set<String> transitCountries(Profile p) {
+    return suffixes(p, TRANSIT, List.of("usd_per_teu_km.", "usd_per_feu_km.", "usd_per_tkm."));
+  }
+
+  private static Set<String> suffixes(Profile p, String prefix, List<String> units) {
     Set<String> out = new TreeSet<>();
     for (var par : p.parameters()) {
-      for (String unit : List.of("usd_per_teu_km.", "usd_per_feu_km.")) {
-        if (par.key().startsWith(THROUGH + unit)) {
-          out.add(par.key().substring((THROUGH + unit).length()));
+      for (String unit : units) {
+        if (par.key().startsWith(prefix + unit)) {
+          out.add(par.key().substring((prefix + unit).length()));
         }
       }
     }

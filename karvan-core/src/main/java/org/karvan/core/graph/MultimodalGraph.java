@@ -80,6 +80,7 @@ public final class MultimodalGraph {
     for (int i = 0; i < nodes.size(); i++) {
       member[i] = members.indexOf(nodes.get(i).country());
     }
+    boolean[] transit = RailTransit.nodes(nodes, CostModel.transitCountries(profile));
     // States present at each node.
     List<EnumSet<State>> states = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
@@ -193,7 +194,9 @@ public final class MultimodalGraph {
           }
         }
         List<Integer> tariffs =
-            s.mode() == Mode.RAIL ? tariffsAt(member[i], members.size()) : List.of(NATIONAL);
+            s.mode() == Mode.RAIL
+                ? RailTransit.withLayer(tariffsAt(member[i], members.size()), transit[i])
+                : List.of(NATIONAL);
         for (int[] ls : lineScopes) {
           for (int t : tariffs) {
             vid.put(key(i, s, ls[0], ls[1], t), phys.size());
@@ -239,7 +242,10 @@ public final class MultimodalGraph {
       if (!s.isAboard() && vTariff[x] <= PENDING) {
         el.add(base[i], x, EdgeKind.LOAD, -1, true, endpoint(costs, x));
       }
-      if ((!s.isWater() || s.isAboard()) && home && vTariff[x] != PENDING) {
+      if ((!s.isWater() || s.isAboard())
+          && home
+          && vTariff[x] != PENDING
+          && vTariff[x] != RailTransit.LAYER) {
         el.add(x, base[i], EdgeKind.UNLOAD, -1, true, endpoint(costs, x));
       }
       // Changing service at a port: off one line, ashore, to board the next (with its wait).
@@ -282,14 +288,18 @@ public final class MultimodalGraph {
               }
             }
           } else {
-            for (int[] t : tariffSteps(member[from], member[to], s, members.size())) {
+            for (int[] t :
+                RailTransit.plus(
+                    tariffSteps(member[from], member[to], s, members.size()),
+                    RailTransit.steps(
+                        countryOf[from], countryOf[to], transit[from], transit[to], s))) {
               el.add(
                   vid.get(key(from, s, -1, -1, t[0])),
                   vid.get(key(to, s, -1, -1, t[1])),
                   EdgeKind.MOVE,
                   li,
                   fwd,
-                  costs.move(l, fwd, false, t[0] != NATIONAL));
+                  costs.move(l, fwd, false, RailTransit.tariffOf(t[0])));
             }
           }
         }
@@ -314,7 +324,10 @@ public final class MultimodalGraph {
         for (int scope :
             water && countryOf[n] >= 0 ? new int[] {-1, countryOf[n]} : new int[] {-1}) {
           EdgeCost c = costs.transfer(t, dir[0].mode(), dir[1].mode(), scope >= 0);
-          for (int[] tt : transferTariffs(member[n], exit, entry, members.size())) {
+          for (int[] tt :
+              RailTransit.plus(
+                  transferTariffs(member[n], exit, entry, members.size()),
+                  RailTransit.transfers(transit[n], exit, entry, scope))) {
             Integer y = vid.get(key(n, entry, -1, entry.isWater() ? scope : -1, tt[1]));
             if (y == null) {
               continue;
@@ -455,7 +468,7 @@ public final class MultimodalGraph {
   static final int MAX_MEMBERS = 6;
 
   /** Rail at national rates. */
-  private static final int NATIONAL = 0;
+  static final int NATIONAL = 0;
 
   /**
    * Rail at through-rates before the haul has left any member for another: tariff {@code 1 + M},
@@ -645,7 +658,15 @@ public final class MultimodalGraph {
    * false for national rates and every other state.
    */
   public boolean isThroughRate(int v) {
-    return vTariff[v] != NATIONAL;
+    return vTariff[v] != NATIONAL && vTariff[v] != RailTransit.LAYER;
+  }
+
+  /**
+   * True for a rail state of a haul at the transit rate of the node's country (it came in by rail
+   * or from an international voyage and must leave the country by rail or onto one).
+   */
+  public boolean isTransitRate(int v) {
+    return vTariff[v] == RailTransit.LAYER;
   }
 
   /**
@@ -739,7 +760,7 @@ public final class MultimodalGraph {
                         view.link(links.get(eRef[e])),
                         eForward.get(e),
                         stateOf(csr.tail(e)).isWater() && !stateOf(csr.tail(e)).isAboard(),
-                        vTariff[csr.tail(e)] != NATIONAL);
+                        RailTransit.tariffOf(vTariff[csr.tail(e)]));
           };
     }
     return out;

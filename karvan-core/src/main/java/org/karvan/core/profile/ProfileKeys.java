@@ -81,6 +81,25 @@ public final class ProfileKeys {
               40,
               "through-rate per 40ft-km of an agreement in a country (ISO code suffix)"),
           new ParameterSpec(
+              "rail.transit.usd_per_teu_km.*",
+              "USD/(TEU km)",
+              0,
+              100,
+              "transit rate per 20ft-km in a country (ISO code suffix): for rail hauls that enter"
+                  + " the country by rail or port and leave it again by rail or port"),
+          new ParameterSpec(
+              "rail.transit.usd_per_feu_km.*",
+              "USD/(FEU km)",
+              0,
+              100,
+              "transit rate per 40ft-km in a country (ISO code suffix)"),
+          new ParameterSpec(
+              "rail.transit.usd_per_tkm.*",
+              "USD/tkm",
+              0,
+              10,
+              "transit rate for bulk per tonne-km in a country (ISO code suffix)"),
+          new ParameterSpec(
               "rail.usd_per_teu_km.*",
               "USD/(TEU km)",
               0,

@@ -13,11 +13,6 @@ import org.karvan.core.model.LinkStatus;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
 import org.karvan.core.profile.Profile;
-import org.karvan.core.routing.Cargo;
-import org.karvan.core.routing.Constraints;
-import org.karvan.core.routing.Objective;
-import org.karvan.core.routing.RouteRequest;
-import org.karvan.core.routing.Router;
 
 /**
  * The through-rates of an agreement apply only to rail hauls that cross a border between two of its
@@ -61,13 +56,7 @@ class ThroughRateTest {
   }
 
   private static double usd(Profile p, String from, String to) {
-    Router r = new Router(MultimodalGraph.compile(network(), p));
-    return r.route(
-            new RouteRequest(
-                from, to, List.of(), Cargo.parse("1x40ft", p), Objective.COST, Constraints.NONE))
-        .orElseThrow()
-        .totals()
-        .costUsd();
+    return TestNetworks.cheapestUsd(network(), p, from, to, "1x40ft");
   }
 
   private static double saving(String from, String to) {

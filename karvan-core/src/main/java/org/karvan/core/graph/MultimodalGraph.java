@@ -306,7 +306,7 @@ public final class MultimodalGraph {
       }
     }
     for (int r = 0; r < plans.size(); r++) {
-      railServiceEdges(el, vid, plans.get(r), lines.count() + r);
+      RailSchedules.addEdges(el, vid, plans.get(r), lines.count() + r, costs, network);
     }
     for (int ti = 0; ti < terminals.size(); ti++) {
       Terminal t = terminals.get(ti);
@@ -362,72 +362,6 @@ public final class MultimodalGraph {
   }
 
   /**
-   * The edges of one rail service on line {@code line}: boarding at each stop (a MOVE onto the next
-   * link with the expected wait), running aboard, leaving at each later stop (ALIGHT), and changing
-   * gauge aboard at a break-of-gauge terminal (TRANSFER, the terminal's handling).
-   */
-  private void railServiceEdges(
-      EdgeList el, Map<Long, Integer> vid, RailSchedules.Plan pl, int line) {
-    int k = pl.links().length;
-    double wait = pl.service().expectedWaitH();
-    for (int i = 0; i < k; i++) {
-      Link l = links.get(pl.links()[i]);
-      State s = pl.states()[i];
-      int tail = pl.path()[i];
-      int head = pl.path()[i + 1];
-      Integer to = vid.get(key(head, s, line, -1));
-      if (pl.stop()[i]) {
-        int e =
-            el.add(
-                vid.get(key(tail, s, -1, -1)),
-                to,
-                EdgeKind.MOVE,
-                pl.links()[i],
-                pl.forward()[i],
-                schedCost(pl, i, wait));
-        el.sched.put(e, schedule(pl, i, line, wait, pl.departH()[i]));
-      }
-      if (i > 0) {
-        Integer from = vid.get(key(tail, s, line, -1));
-        int e =
-            el.add(from, to, EdgeKind.MOVE, pl.links()[i], pl.forward()[i], schedCost(pl, i, 0));
-        el.sched.put(e, schedule(pl, i, line, 0, Double.NaN));
-      }
-      if (pl.stop()[i + 1]) {
-        el.add(to, vid.get(key(head, s, -1, -1)), EdgeKind.ALIGHT, -1, true, ALIGHTING);
-      }
-      if (i + 1 < k && pl.bog()[i + 1] >= 0) {
-        State next = pl.states()[i + 1];
-        el.add(
-            to,
-            vid.get(key(head, next, line, -1)),
-            EdgeKind.TRANSFER,
-            pl.bog()[i + 1],
-            true,
-            costs.transfer(terminals.get(pl.bog()[i + 1]), Mode.RAIL, Mode.RAIL));
-      }
-    }
-  }
-
-  private static final EdgeCost ALIGHTING = EdgeCost.handling(0, 0, 0, 0);
-
-  /** Per service edge: line, running h, border h, base border h, expected wait, boarding at h. */
-  private static double[] schedule(
-      RailSchedules.Plan pl, int i, int line, double wait, double atH) {
-    return new double[] {line, pl.moveH()[i], pl.borderH()[i], pl.baseBorderH()[i], wait, atH};
-  }
-
-  private EdgeCost schedCost(RailSchedules.Plan pl, int i, double wait) {
-    return costs.scheduledRail(
-        links.get(pl.links()[i]),
-        pl.forward()[i],
-        pl.moveH()[i],
-        pl.borderH()[i],
-        pl.baseBorderH()[i],
-        wait);
-  }
-
-  /**
    * Compiles a network with a profile, each water link its own service line ({@link
    * ServiceLines#of(Network)}). O(V + E) time and memory.
    */
@@ -451,7 +385,7 @@ public final class MultimodalGraph {
         : cm.endpoint();
   }
 
-  private static long key(int phys, State s, int line, int scope) {
+  static long key(int phys, State s, int line, int scope) {
     return key(phys, s, line, scope, NATIONAL);
   }
 
@@ -562,35 +496,6 @@ public final class MultimodalGraph {
       case ROAD -> List.of(State.ROAD);
       default -> List.of(State.aboard(l.mode()));
     };
-  }
-
-  private static final class EdgeList {
-    int size;
-    int[] tails = new int[64];
-    int[] heads = new int[64];
-    int[] refs = new int[64];
-    final List<EdgeKind> kinds = new ArrayList<>();
-    final List<EdgeCost> costs = new ArrayList<>();
-    final BitSet forward = new BitSet();
-
-    final Map<Integer, double[]> sched = new HashMap<>();
-
-    int add(int tail, int head, EdgeKind kind, int ref, boolean fwd, EdgeCost cost) {
-      if (size == tails.length) {
-        tails = java.util.Arrays.copyOf(tails, size * 2);
-        heads = java.util.Arrays.copyOf(heads, size * 2);
-        refs = java.util.Arrays.copyOf(refs, size * 2);
-      }
-      tails[size] = tail;
-      heads[size] = head;
-      refs[size] = ref;
-      kinds.add(kind);
-      costs.add(cost);
-      if (fwd) {
-        forward.set(size);
-      }
-      return size++;
-    }
   }
 
   public Network network() {
@@ -746,7 +651,7 @@ public final class MultimodalGraph {
                     stateOf(csr.tail(e)).mode(),
                     stateOf(csr.head(e)).mode(),
                     isDomestic(csr.tail(e)) || isDomestic(csr.head(e)));
-            case ALIGHT -> ALIGHTING;
+            case ALIGHT -> RailSchedules.ALIGHTING;
             case MOVE ->
                 eSched[e] != null
                     ? cm.scheduledRail(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.karvan.core.model.Gauge;
 import org.karvan.core.model.Link;
+import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.RailService;
 import org.karvan.core.model.RailServiceRules;
@@ -116,5 +117,84 @@ final class RailSchedules {
       out.add(new Plan(r, path, li, fwd, st, mv, bd, base, depart, stop, bog));
     }
     return out;
+  }
+
+  /**
+   * The edges of one rail service on line {@code line}: boarding at each stop (a MOVE onto the next
+   * link with the expected wait), running aboard, leaving at each later stop (ALIGHT), and changing
+   * gauge aboard at a break-of-gauge terminal (TRANSFER, the terminal's handling).
+   */
+  static void addEdges(
+      EdgeList el, Map<Long, Integer> vid, Plan pl, int line, CostModel costs, Network n) {
+    List<Link> links = n.links();
+    int k = pl.links().length;
+    double wait = pl.service().expectedWaitH();
+    for (int i = 0; i < k; i++) {
+      Link l = links.get(pl.links()[i]);
+      State s = pl.states()[i];
+      int tail = pl.path()[i];
+      int head = pl.path()[i + 1];
+      Integer to = vid.get(MultimodalGraph.key(head, s, line, -1));
+      if (pl.stop()[i]) {
+        int e =
+            el.add(
+                vid.get(MultimodalGraph.key(tail, s, -1, -1)),
+                to,
+                EdgeKind.MOVE,
+                pl.links()[i],
+                pl.forward()[i],
+                schedCost(costs, links, pl, i, wait));
+        el.sched.put(e, schedule(pl, i, line, wait, pl.departH()[i]));
+      }
+      if (i > 0) {
+        Integer from = vid.get(MultimodalGraph.key(tail, s, line, -1));
+        int e =
+            el.add(
+                from,
+                to,
+                EdgeKind.MOVE,
+                pl.links()[i],
+                pl.forward()[i],
+                schedCost(costs, links, pl, i, 0));
+        el.sched.put(e, schedule(pl, i, line, 0, Double.NaN));
+      }
+      if (pl.stop()[i + 1]) {
+        el.add(
+            to,
+            vid.get(MultimodalGraph.key(head, s, -1, -1)),
+            EdgeKind.ALIGHT,
+            -1,
+            true,
+            ALIGHTING);
+      }
+      if (i + 1 < k && pl.bog()[i + 1] >= 0) {
+        State next = pl.states()[i + 1];
+        el.add(
+            to,
+            vid.get(MultimodalGraph.key(head, next, line, -1)),
+            EdgeKind.TRANSFER,
+            pl.bog()[i + 1],
+            true,
+            costs.transfer(n.terminals().get(pl.bog()[i + 1]), Mode.RAIL, Mode.RAIL));
+      }
+    }
+  }
+
+  static final EdgeCost ALIGHTING = EdgeCost.handling(0, 0, 0, 0);
+
+  /** Per service edge: line, running h, border h, base border h, expected wait, boarding at h. */
+  private static double[] schedule(Plan pl, int i, int line, double wait, double atH) {
+    return new double[] {line, pl.moveH()[i], pl.borderH()[i], pl.baseBorderH()[i], wait, atH};
+  }
+
+  private static EdgeCost schedCost(
+      CostModel costs, List<Link> links, Plan pl, int i, double wait) {
+    return costs.scheduledRail(
+        links.get(pl.links()[i]),
+        pl.forward()[i],
+        pl.moveH()[i],
+        pl.borderH()[i],
+        pl.baseBorderH()[i],
+        wait);
   }
 }

@@ -92,8 +92,15 @@ public final class KarvanServer implements AutoCloseable {
 
   /** The application layer's bounds for one request, from the server's configuration. */
   static Limits limits(ServerConfig cfg) {
+    ServerConfig.Requests r = cfg.requests();
     return new Limits(
-        cfg.maxAlternatives(), cfg.maxLabels(), cfg.maxMatrixCells(), 8, 25, 1, 1_000_000);
+        cfg.maxAlternatives(),
+        cfg.maxLabels(),
+        cfg.maxMatrixCells(),
+        r.maxScenarios(),
+        r.maxVia(),
+        1,
+        r.maxSamples());
   }
 
   /** Reads the network, opens the database and starts listening. */

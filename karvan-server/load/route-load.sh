@@ -26,7 +26,8 @@ fi
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
-java ${LOAD_JAVA_OPTS:--Xmx512m} -jar "$jar" serve --port "$port" --db "jdbc:sqlite:$work/load.db" \
+# LOAD_SERVE_ARGS: more arguments for karvan serve, e.g. "--network DIR" to compare networks.
+java ${LOAD_JAVA_OPTS:--Xmx512m} -jar "$jar" serve --port "$port" --db "jdbc:sqlite:$work/load.db" ${LOAD_SERVE_ARGS:-} \
   >"$work/server.out" 2>"$work/server.err" &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }

@@ -24,7 +24,50 @@ public interface ServerFactory {
       int maxAlternatives,
       int maxLabels,
       int maxMatrixCells,
-      long timeoutMs) {}
+      long timeoutMs,
+      Integer maxVia,
+      Integer maxScenarios,
+      Integer maxSamples,
+      Long maxResponseBytes,
+      Long idleTimeoutMs,
+      Long minBodyBytesPerSecond,
+      Integer httpThreads) {
+    /** Settings with the server's defaults for the via, scenario, sample and wire limits. */
+    public Settings(
+        String host,
+        int port,
+        Path network,
+        String db,
+        String dbUser,
+        String dbPassword,
+        String token,
+        long maxBodyBytes,
+        int maxAlternatives,
+        int maxLabels,
+        int maxMatrixCells,
+        long timeoutMs) {
+      this(
+          host,
+          port,
+          network,
+          db,
+          dbUser,
+          dbPassword,
+          token,
+          maxBodyBytes,
+          maxAlternatives,
+          maxLabels,
+          maxMatrixCells,
+          timeoutMs,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
 
   /** A running server. */
   interface Running extends AutoCloseable {

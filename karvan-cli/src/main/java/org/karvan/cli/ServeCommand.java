@@ -115,20 +115,124 @@ final class ServeCommand implements Callable<Integer> {
               + " computation is cancelled at the deadline (default: ${DEFAULT-VALUE}; 503 after).")
   long timeoutMs;
 
+  @Option(
+      names = "--max-via",
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "Most via places of a route (default: ${DEFAULT-VALUE}; 422 on via above).")
+  int maxVia;
+
+  @Option(
+      names = "--max-scenarios",
+      paramLabel = "N",
+      defaultValue = "8",
+      description =
+          "Most scenarios compared at once by compare, report and tcd (default: ${DEFAULT-VALUE};"
+              + " 422 on scenario above).")
+  int maxScenarios;
+
+  @Option(
+      names = "--max-samples",
+      paramLabel = "N",
+      defaultValue = "1000000",
+      description =
+          "Most Monte Carlo samples of a reliability run (default: ${DEFAULT-VALUE}; 422 on"
+              + " samples above).")
+  int maxSamples;
+
+  @Option(
+      names = "--max-response",
+      paramLabel = "BYTES",
+      defaultValue = "16777216",
+      description =
+          "Largest answer (default: ${DEFAULT-VALUE}, 16 MiB); a request whose answer is known to"
+              + " be larger is refused before computing (413), any other larger answer is"
+              + " replaced by a 422 before it is sent.")
+  long maxResponse;
+
+  @Option(
+      names = "--idle-timeout-ms",
+      paramLabel = "MS",
+      defaultValue = "10000",
+      description =
+          "A connection with nothing sent or received for this long is closed (default:"
+              + " ${DEFAULT-VALUE}).")
+  long idleTimeoutMs;
+
+  @Option(
+      names = "--min-body-rate",
+      paramLabel = "BYTES_PER_S",
+      defaultValue = "1024",
+      description =
+          "A request body arriving slower than this is dropped (default: ${DEFAULT-VALUE}; 0:"
+              + " no minimum).")
+  long minBodyRate;
+
+  @Option(
+      names = "--http-threads",
+      paramLabel = "N",
+      defaultValue = "200",
+      description =
+          "Jetty's threads; connections waiting for a body hold none (default: ${DEFAULT-VALUE},"
+              + " at least "
+              + MIN_HTTP_THREADS
+              + ").")
+  int httpThreads;
+
+  /** Jetty needs threads of its own (acceptor, selectors) before it answers a request. */
+  static final int MIN_HTTP_THREADS = 16;
+
+  /** The limits as given, each checked: a value out of range names its flag (exit 2). */
+  ServerFactory.Settings settings(String token, String password) {
+    atLeast("--max-body", maxBody, 1);
+    atLeast("--max-alternatives", maxAlternatives, 1);
+    atLeast("--max-labels", maxLabels, 1);
+    atLeast("--max-matrix", maxMatrix, 1);
+    atLeast("--timeout-ms", timeoutMs, 1);
+    atLeast("--max-via", maxVia, 0);
+    atLeast("--max-scenarios", maxScenarios, 1);
+    atLeast("--max-samples", maxSamples, 1);
+    atLeast("--max-response", maxResponse, 1_024);
+    atLeast("--idle-timeout-ms", idleTimeoutMs, 1);
+    atLeast("--min-body-rate", minBodyRate, 0);
+    atLeast("--http-threads", httpThreads, MIN_HTTP_THREADS);
+    return new ServerFactory.Settings(
+        host,
+        port,
+        network,
+        db,
+        dbUser,
+        password,
+        token,
+        maxBody,
+        maxAlternatives,
+        maxLabels,
+        maxMatrix,
+        timeoutMs,
+        maxVia,
+        maxScenarios,
+        maxSamples,
+        maxResponse,
+        idleTimeoutMs,
+        minBodyRate,
+        httpThreads);
+  }
+
+  private static void atLeast(String flag, long value, long min) {
+    if (value < min) {
+      throw new UserException(flag, value + " is too small", "give " + min + " or more");
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new UserException(
           "--port", port + " is out of range", "give 0 to 65535 (0: any free port)");
     }
-    if (maxBody < 1 || maxAlternatives < 1 || maxLabels < 1 || maxMatrix < 1 || timeoutMs < 1) {
-      throw new UserException(
-          "--max-*",
-          "a limit is zero or negative",
-          "give every --max-* and --timeout-ms as 1 or more");
-    }
     String token = tokenEnv == null ? null : System.getenv(tokenEnv);
     String password = dbPasswordEnv == null ? null : System.getenv(dbPasswordEnv);
+    ServerFactory.Settings settings = settings(token, password);
     ServerFactory factory =
         ServerFactory.find()
             .orElseThrow(
@@ -139,22 +243,7 @@ final class ServeCommand implements Callable<Integer> {
                         "build it with ./mvnw -B package -pl karvan-cli -am"));
     ServerFactory.Running server;
     try {
-      server =
-          factory.start(
-              new ServerFactory.Settings(
-                  host,
-                  port,
-                  network,
-                  db,
-                  dbUser,
-                  password,
-                  token,
-                  maxBody,
-                  maxAlternatives,
-                  maxLabels,
-                  maxMatrix,
-                  timeoutMs),
-              System.out);
+      server = factory.start(settings, System.out);
     } catch (RuntimeException e) {
       if (e instanceof org.karvan.core.validate.InvalidInputException) {
         throw e;

@@ -57,6 +57,7 @@ final class RoutingResource {
   private void route(Context ctx, Params p) {
     p.allowOnly(SharedParams.route("scenario", "depart"));
     String fmt = format(p);
+    AnswerBounds.route(api.cfg, p, fmt);
     RoutesResult r = api.call(p, () -> api.karvan.routes().route(Api.spec(p)));
     answer(ctx, fmt, r);
   }
@@ -65,6 +66,7 @@ final class RoutingResource {
     p.allowOnly(SharedParams.route("k", "scenario", "depart"));
     String fmt = format(p);
     Integer k = p.integer("k");
+    AnswerBounds.route(api.cfg, p, fmt);
     RoutesResult r = api.call(p, () -> api.karvan.routes().alternatives(Api.spec(p), k));
     answer(ctx, fmt, r);
   }
@@ -98,6 +100,7 @@ final class RoutingResource {
               + " cells; the limit is "
               + api.cfg.maxMatrixCells());
     }
+    AnswerBounds.matrix(api.cfg, p, fmt, from.size(), to.size());
     var spec = Api.spec(p, "from", "to");
     MatrixService.Result m =
         api.call(p, () -> api.karvan.matrices().matrix(new MatrixService.Request(from, to, spec)));

@@ -46,6 +46,10 @@ final class ScenarioResource {
     String fmt = Workbooks.jsonOrXlsx(p);
     List<String> names = p.list("scenario");
     var spec = Api.spec(p, "scenario");
+    if (fmt.equals("json")) {
+      AnswerBounds.scenarios(
+          api.cfg, p, "scenario", 1 + names.size(), AnswerBounds.COMPARE_SCENARIO, "a comparison");
+    }
     CompareService.Result r =
         api.call(
             p,
@@ -70,6 +74,8 @@ final class ScenarioResource {
     var req =
         new ChartService.TcdRequest(
             Api.spec(p), p.list("compare"), k == null || k == 1 ? null : k, p.string("y"));
+    AnswerBounds.scenarios(
+        api.cfg, p, "compare", 1 + req.scenarios().size(), AnswerBounds.TCD_SCENARIO, "a chart");
     ChartService.TcdResult t = api.call(p, () -> api.karvan.charts().tcd(req));
     switch (fmt) {
       case "svg" -> ctx.contentType("image/svg+xml").result(t.chart().svg());
@@ -82,6 +88,8 @@ final class ScenarioResource {
     p.allowOnly(SharedParams.route("scenario"));
     List<String> names = p.list("scenario");
     var req = new ChartService.ReportRequest(Api.spec(p, "scenario"), names);
+    AnswerBounds.scenarios(
+        api.cfg, p, "scenario", 1 + names.size(), AnswerBounds.REPORT_SCENARIO, "a report");
     ChartService.ReportResult r = api.call(p, () -> api.karvan.charts().report(req));
     ctx.contentType("text/html; charset=utf-8").result(r.html());
   }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
  * @param maxQueued computations waiting for a worker before new ones get 503
  * @param workers threads computing routes
  * @param wire limits on connections and answers (timeouts, slow bodies, answer size)
+ * @param requests bounds on what one request may ask besides the above (vias, scenarios, samples)
  */
 public record ServerConfig(
     String host,
@@ -38,7 +39,8 @@ public record ServerConfig(
     long requestTimeoutMs,
     int maxQueued,
     int workers,
-    Wire wire) {
+    Wire wire,
+    Requests requests) {
 
   /**
    * Limits on the wire.
@@ -51,6 +53,38 @@ public record ServerConfig(
   public record Wire(
       long idleTimeoutMs, long minBodyBytesPerSecond, long maxResponseBytes, int httpThreads) {
     public static final Wire DEFAULTS = new Wire(10_000, 1_024, 16L * 1024 * 1024, 200);
+  }
+
+  /**
+   * Bounds on what one request may ask, checked before computing.
+   *
+   * @param maxVia most via places of a route (422 on {@code via} above)
+   * @param maxScenarios most scenarios compared at once: compare, report, tcd (422 on {@code
+   *     scenario} above)
+   * @param maxSamples most Monte Carlo samples of a reliability run (422 on {@code samples} above)
+   */
+  public record Requests(int maxVia, int maxScenarios, int maxSamples) {
+    public static final Requests DEFAULTS = new Requests(25, 8, 1_000_000);
+  }
+
+  public ServerConfig withRequests(Requests r) {
+    return new ServerConfig(
+        host,
+        port,
+        network,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        token,
+        maxBodyBytes,
+        maxAlternatives,
+        maxLabels,
+        maxMatrixCells,
+        requestTimeoutMs,
+        maxQueued,
+        workers,
+        wire,
+        r);
   }
 
   public long idleTimeoutMs() {
@@ -85,7 +119,8 @@ public record ServerConfig(
         requestTimeoutMs,
         maxQueued,
         n,
-        wire);
+        wire,
+        requests);
   }
 
   public ServerConfig withWire(Wire w) {
@@ -104,7 +139,8 @@ public record ServerConfig(
         requestTimeoutMs,
         maxQueued,
         workers,
-        w);
+        w,
+        requests);
   }
 
   /** Defaults: 127.0.0.1:8080, the default network, SQLite in ~/.karvan. */
@@ -124,7 +160,8 @@ public record ServerConfig(
         10_000,
         512,
         Math.max(2, Runtime.getRuntime().availableProcessors()),
-        Wire.DEFAULTS);
+        Wire.DEFAULTS,
+        Requests.DEFAULTS);
   }
 
   public ServerConfig withPort(int p) {
@@ -143,7 +180,8 @@ public record ServerConfig(
         requestTimeoutMs,
         maxQueued,
         workers,
-        wire);
+        wire,
+        requests);
   }
 
   public ServerConfig withHost(String h) {
@@ -162,7 +200,8 @@ public record ServerConfig(
         requestTimeoutMs,
         maxQueued,
         workers,
-        wire);
+        wire,
+        requests);
   }
 
   public ServerConfig withNetwork(Path n) {
@@ -181,7 +220,8 @@ public record ServerConfig(
         requestTimeoutMs,
         maxQueued,
         workers,
-        wire);
+        wire,
+        requests);
   }
 
   public ServerConfig withDb(String url, String user, String password) {
@@ -200,7 +240,8 @@ public record ServerConfig(
         requestTimeoutMs,
         maxQueued,
         workers,
-        wire);
+        wire,
+        requests);
   }
 
   public ServerConfig withToken(String t) {
@@ -219,7 +260,8 @@ public record ServerConfig(
         requestTimeoutMs,
         maxQueued,
         workers,
-        wire);
+        wire,
+        requests);
   }
 
   public ServerConfig withLimits(
@@ -243,7 +285,8 @@ public record ServerConfig(
         requestTimeoutMs,
         maxQueued,
         workers,
-        wire);
+        wire,
+        requests);
   }
 
   /** The database URL to use: the configured one or SQLite under ~/.karvan. */

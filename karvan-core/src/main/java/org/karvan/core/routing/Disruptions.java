@@ -3,7 +3,6 @@ package org.karvan.core.routing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkEvent;
@@ -55,17 +54,20 @@ final class Disruptions {
         List<String> parts = new ArrayList<>();
         if (e.delayMeanH() > 0) {
           parts.add(
-              String.format(
-                  Locale.ROOT, "+%.0f h delay (P90 %.0f h)", e.delayMeanH(), e.delayP90H()));
+              "+"
+                  + Decimals.fixed(e.delayMeanH(), 0)
+                  + " h delay (P90 "
+                  + Decimals.fixed(e.delayP90H(), 0)
+                  + " h)");
         }
         if (e.surchargeUsdPerTeu() > 0) {
-          parts.add(String.format(Locale.ROOT, "+USD %.0f/TEU", e.surchargeUsdPerTeu()));
+          parts.add("+USD " + Decimals.fixed(e.surchargeUsdPerTeu(), 0) + "/TEU");
         }
         if (e.surchargePct() > 0) {
-          parts.add(String.format(Locale.ROOT, "+%.0f%% cost", e.surchargePct()));
+          parts.add("+" + Decimals.fixed(e.surchargePct(), 0) + "% cost");
         }
         if (e.capacityCut() > 0) {
-          parts.add(String.format(Locale.ROOT, "capacity -%.0f%%", 100 * e.capacityCut()));
+          parts.add("capacity -" + Decimals.fixed(100 * e.capacityCut(), 0) + "%");
         }
         yield "restricted" + modes(e) + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
       }

@@ -502,15 +502,16 @@ public final class Itineraries {
       clock.stop(ec.borderH());
       for (HoursOfService.Rest r : clock.drive(ec.moveH(), ec.km())) {
         String detail =
-            String.format(
-                java.util.Locale.ROOT,
-                "%s, after %.1f h driving, %.0f km into %s -> %s%s",
-                r.kind().label(),
-                r.drivenH(),
-                r.kmIntoDrive(),
-                from,
-                to,
-                hos.drivers() == 2 ? " (2 drivers)" : "");
+            r.kind().label()
+                + ", after "
+                + Decimals.fixed(r.drivenH(), 1)
+                + " h driving, "
+                + Decimals.fixed(r.kmIntoDrive(), 0)
+                + " km into "
+                + from
+                + " -> "
+                + to
+                + (hos.drivers() == 2 ? " (2 drivers)" : "");
         pendingRests.add(
             new Event(
                 0,

@@ -132,6 +132,12 @@ public final class Places {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("empty place name");
     }
+    // An id as written (the usual case over the API) is one map lookup, before any folding.
+    Node exact = net.findNode(text.trim()).orElse(null);
+    if (exact != null
+        && exact.id().chars().anyMatch(ch -> ch < 128 && Character.isLetterOrDigit(ch))) {
+      return exact;
+    }
     String q = norm(text);
     if (q.isEmpty()) {
       throw new IllegalArgumentException(

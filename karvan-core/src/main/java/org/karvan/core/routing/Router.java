@@ -247,10 +247,32 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz);
   }
 
-  /** The disabled edges of a request: its constraints and the view's closures. */
+  /**
+   * The disabled edges of a request: its constraints and the view's closures. Computed once per
+   * distinct constraints (an O(E) pass that was a quarter of a server's time per route, issue 12)
+   * and shared read-only: no search writes to a mask.
+   */
   private BitSet mask(Constraints c) {
-    return Overlay.mask(g, c, view, closed);
+    BitSet m = masks.get(c);
+    if (m == null) {
+      BitSet computed = Overlay.mask(g, c, view, closed);
+      m = computed == null ? NO_MASK : computed;
+      if (masks.size() >= Math.max(4, Math.min(1_024, MASK_BITS / (g.csr().edgeCount() + 1)))) {
+        masks.clear();
+      }
+      masks.put(c, m);
+    }
+    return m == NO_MASK ? null : m;
   }
+
+  /**
+   * Cached masks per constraints, at most 1,024 and about 8 MB of bits in all; cleared when full
+   * (requests rarely vary this much).
+   */
+  private static final long MASK_BITS = 64L << 20;
+
+  private static final BitSet NO_MASK = new BitSet();
+  private final ConcurrentHashMap<Constraints, BitSet> masks = new ConcurrentHashMap<>();
 
   private int phys(String id, String field) {
     int i = g.physIndex(id);

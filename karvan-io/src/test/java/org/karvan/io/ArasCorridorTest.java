@@ -74,4 +74,16 @@ class ArasCorridorTest {
     assertThat(kmIn(tripp, "IR")).isZero();
     assertThat(kmIn(tripp, "AM")).isBetween(40.0, 45.0);
   }
+
+  @org.junit.jupiter.api.Test
+  void theFastestRailRouteCostsTheSameEachWay() {
+    // Rail in Iran enters and leaves by rail over a border: the transit rate applies both ways.
+    // National and transit layers take the same time, so the fastest route must take the cheaper
+    // (before the tie-break on cost, Nakhchivan -> Baku paid the national rate in Iran: 1,270
+    // against 1,221 USD).
+    Router aras = ScenarioTest.under("aras-corridor-open");
+    double there = route(aras, "AZBAK", "AZNAK", Mode.RAIL).totals().costUsd();
+    double back = route(aras, "AZNAK", "AZBAK", Mode.RAIL).totals().costUsd();
+    assertThat(back).isCloseTo(there, org.assertj.core.api.Assertions.within(1.0));
+  }
 }

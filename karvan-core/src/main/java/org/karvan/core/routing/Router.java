@@ -178,7 +178,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     return Overlay.effective(c, view);
   }
 
-  private record WeightKey(Objective o, Cargo shape) {}
+  private record WeightKey(Objective o, Cargo shape, boolean tie) {}
 
   /**
    * Edge weights for an objective and cargo, with {@code perGcKm}: the least weight per km of
@@ -188,8 +188,23 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
    */
   public record Weights(double[] w, double perGcKm) {}
 
+  /**
+   * Among routes of equal time, the cheaper: TIME weights carry 1e-9 h per USD (USD 1 million adds
+   * 3.6 s), so that rail layers of equal time but different tariffs (national, through, transit) do
+   * not give a direction-dependent cost.
+   */
+  static final double TIME_TIE_H_PER_USD = 1e-9;
+
   public Weights weights(Objective o, Cargo c) {
-    WeightKey k = new WeightKey(o, c.shape());
+    return weights(o, c, true);
+  }
+
+  /**
+   * As {@link #weights(Objective, Cargo)}; without {@code tie}, TIME weights are hours only (the
+   * earliest-arrival search, whose labels are clock times).
+   */
+  Weights weights(Objective o, Cargo c, boolean tie) {
+    WeightKey k = new WeightKey(o, c.shape(), tie);
     Weights cached = weightCache.get(k);
     if (cached != null) {
       return cached;
@@ -210,7 +225,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       }
       w[e] =
           switch (o) {
-            case TIME -> h;
+            case TIME -> tie ? h + TIME_TIE_H_PER_USD * usd : h;
             case COST -> usd;
             case CO2 -> c.kg(ec);
             case GENERALIZED -> usd + vot * c.teu() * h;
@@ -325,7 +340,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   public Optional<Route> route(RouteRequest r, java.time.LocalDateTime depart) {
     Overlay.check(net, r.constraints());
     BitSet off = mask(effective(r.constraints()));
-    Weights ws = weights(r.objective(), r.cargo());
+    Weights ws = weights(r.objective(), r.cargo(), r.objective() != Objective.TIME);
     Timetables tt = timetables();
     double t0 = Sailings.hours(depart);
     Path p;

@@ -86,7 +86,8 @@ class EarliestArrivalDifferentialTest {
   static double reference(Router r, int from, int to, int[] via, double t0) {
     MultimodalGraph g = r.graph();
     Csr csr = g.csr();
-    Router.Weights ws = r.weights(Objective.TIME, Cargo.parse("1x40ft", TestNetworks.PROFILE));
+    Router.Weights ws =
+        r.weights(Objective.TIME, Cargo.parse("1x40ft", TestNetworks.PROFILE), false);
     Timetables tt = r.timetables();
     int stages = via.length + 1;
     int n = csr.nodeCount();

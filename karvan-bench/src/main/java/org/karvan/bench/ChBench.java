@@ -162,6 +162,7 @@ final class ChBench {
             ch.shortcutEdgeCount() / (double) g.nodeCount(),
             ch.bytes() / 1e6,
             karvanHeap / 1e6));
+    out.print("  phases: " + ch.preparationStats().describe());
     GraphHopperChEngine gh = null;
     double ghPrep = Double.NaN;
     if (!o.skipGraphHopper()) {

@@ -21,6 +21,9 @@ final class WitnessSearch {
   private final MinHeap heap;
   private int current;
 
+  /** This thread's buffer for the shortcuts of one witness search. */
+  final ChPreparation.Shortcuts buffer = new ChPreparation.Shortcuts();
+
   WitnessSearch(ChPreparation g, int nodeCount) {
     this.g = g;
     dist = new double[nodeCount];

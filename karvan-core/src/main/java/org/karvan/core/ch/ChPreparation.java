@@ -87,6 +87,12 @@ final class ChPreparation {
   /** Per phase: the CPU time of the busiest thread of each call, summed (the critical path). */
   private final long[] span = new long[2 * PHASES.length];
 
+  /**
+   * Per phase: each call's CPU time × the share of its work (nodes settled by witness searches)
+   * that the busiest thread must do at best (the largest item, or an even split), summed.
+   */
+  private final long[] workSpan = new long[2 * PHASES.length];
+
   private int rounds;
   private int smallRounds;
 
@@ -385,6 +391,7 @@ final class ChPreparation {
     wall[2 * phase + 1] += System.nanoTime() - wall0;
     cpu.addAndGet(2 * phase + 1, used);
     span[2 * phase + 1] += used;
+    workSpan[2 * phase + 1] += used;
   }
 
   /**
@@ -402,7 +409,7 @@ final class ChPreparation {
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    List<Future<Long>> fs = new ArrayList<>();
+    List<Future<long[]>> fs = new ArrayList<>();
     int chunk = Math.max(1, Math.min(64, count / (threads * 8)));
     for (int t = 0; t < threads; t++) {
       WitnessSearch mine = ws[t];
@@ -410,20 +417,33 @@ final class ChPreparation {
           pool.submit(
               () -> {
                 long cpu0 = threadCpu();
+                long work = 0;
+                long largest = 0;
                 for (int s = next.getAndAdd(chunk); s < count; s = next.getAndAdd(chunk)) {
                   for (int i = s, e = Math.min(count, s + chunk); i < e; i++) {
+                    long before = mine.settledTotal;
                     body.run(mine, i);
+                    long w = mine.settledTotal - before;
+                    work += w;
+                    largest = Math.max(largest, w);
                   }
                 }
                 long used = threadCpu() - cpu0;
                 cpu.addAndGet(2 * phase, used);
-                return used;
+                return new long[] {used, work, largest};
               }));
     }
     long busiest = 0;
-    for (Future<Long> f : fs) {
+    long callCpu = 0;
+    long work = 0;
+    long largest = 0;
+    for (Future<long[]> f : fs) {
       try {
-        busiest = Math.max(busiest, f.get());
+        long[] r = f.get();
+        busiest = Math.max(busiest, r[0]);
+        callCpu += r[0];
+        work += r[1];
+        largest = Math.max(largest, r[2]);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("contraction interrupted", e);
@@ -433,6 +453,8 @@ final class ChPreparation {
     }
     wall[2 * phase] += System.nanoTime() - wall0;
     span[2 * phase] += busiest;
+    double share = work == 0 ? 1.0 / threads : Math.max(largest / (double) work, 1.0 / threads);
+    workSpan[2 * phase] += (long) (callCpu * share);
   }
 
   private PreparationStats collectStats() {
@@ -447,7 +469,8 @@ final class ChPreparation {
                   unsplit == 0,
                   wall[i],
                   cpu.get(i),
-                  span[i]));
+                  span[i],
+                  workSpan[i]));
         }
       }
     }

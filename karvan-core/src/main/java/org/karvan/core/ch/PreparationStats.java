@@ -19,10 +19,19 @@ public record PreparationStats(int rounds, int smallRounds, List<Phase> phases) 
    *
    * @param parallel whether its work is split between the threads
    * @param spanNanos the CPU time of the busiest thread of each run of the phase, summed: the
-   *     phase's critical path, which the load of the machine does not change
+   *     measured critical path. On shared cores a thread that waits for a core leaves items to the
+   *     other, so this reflects the load as well as the work
+   * @param workSpanNanos each run's CPU time × the share of its work (nodes settled by witness
+   *     searches) the busiest thread must do at best: the largest item, or an even split. The
+   *     critical path on idle cores, independent of the load
    */
   public record Phase(
-      String name, boolean parallel, long wallNanos, long cpuNanos, long spanNanos) {}
+      String name,
+      boolean parallel,
+      long wallNanos,
+      long cpuNanos,
+      long spanNanos,
+      long workSpanNanos) {}
 
   public PreparationStats {
     phases = List.copyOf(phases);
@@ -49,6 +58,15 @@ public record PreparationStats(int rounds, int smallRounds, List<Phase> phases) 
     return spanTotal == 0 ? 1 : cpuNanos() / (double) spanTotal;
   }
 
+  /**
+   * CPU time over the work-based critical path: the speed-up the threads would give on idle cores
+   * (the bound of Amdahl's law with the serial phases, and of the largest items of each step).
+   */
+  public double idealParallelism() {
+    long spanTotal = phases.stream().mapToLong(Phase::workSpanNanos).sum();
+    return spanTotal == 0 ? 1 : cpuNanos() / (double) spanTotal;
+  }
+
   /** One line per phase: wall s, CPU s, parallel or serial. */
   public String describe() {
     StringBuilder b = new StringBuilder();
@@ -56,21 +74,23 @@ public record PreparationStats(int rounds, int smallRounds, List<Phase> phases) 
         String.format(
             Locale.ROOT,
             "%,d rounds (%,d of fewer than 256 nodes); serial share of CPU %.1f %%;"
-                + " CPU / critical path %.2f%n",
+                + " CPU / critical path %.2f measured, %.2f on idle cores (by work)%n",
             rounds,
             smallRounds,
             100 * serialShare(),
-            parallelism()));
+            parallelism(),
+            idealParallelism()));
     for (Phase p : phases) {
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-34s %-8s wall %8.2f s  CPU %8.2f s  critical path %8.2f s%n",
+              "  %-26s %-8s wall %8.2f s  CPU %8.2f s  critical path %7.2f s, by work %7.2f s%n",
               p.name(),
               p.parallel() ? "parallel" : "serial",
               p.wallNanos() / 1e9,
               p.cpuNanos() / 1e9,
-              p.spanNanos() / 1e9));
+              p.spanNanos() / 1e9,
+              p.workSpanNanos() / 1e9));
     }
     return b.toString();
   }

@@ -233,6 +233,7 @@ class ContractionHierarchyTest {
       assertThat(many.shortcutCount()).isEqualTo(one.shortcutCount());
       // the witness searches and priority updates run split: most CPU is outside serial phases
       assertThat(many.preparationStats().serialShare()).isLessThan(0.5);
+      assertThat(many.preparationStats().idealParallelism()).isGreaterThan(1.3);
     }
     PreparationStats stats = one.preparationStats();
     assertThat(stats.rounds()).isPositive();

@@ -1,5 +1,14 @@
 package org.karvan.core.ch;
 
+import static org.karvan.core.ch.PhaseTimes.APPLY;
+import static org.karvan.core.ch.PhaseTimes.BOOKKEEPING;
+import static org.karvan.core.ch.PhaseTimes.INIT;
+import static org.karvan.core.ch.PhaseTimes.LAZY;
+import static org.karvan.core.ch.PhaseTimes.RECHECK;
+import static org.karvan.core.ch.PhaseTimes.SELECT;
+import static org.karvan.core.ch.PhaseTimes.WITNESS;
+import static org.karvan.core.ch.PhaseTimes.threadCpu;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -9,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.karvan.core.graph.Csr;
 
 /**
@@ -60,38 +68,7 @@ final class ChPreparation {
   private final WitnessLimits limits;
   private final int threads;
 
-  private static final String[] PHASES = {
-    "initial priorities",
-    "select local minima",
-    "lazy updates",
-    "re-check",
-    "witness searches",
-    "apply",
-    "bookkeeping"
-  };
-  private static final int INIT = 0;
-  private static final int SELECT = 1;
-  private static final int LAZY = 2;
-  private static final int RECHECK = 3;
-  private static final int WITNESS = 4;
-  private static final int APPLY = 5;
-  private static final int BOOKKEEPING = 6;
-  private static final java.lang.management.ThreadMXBean CPU =
-      java.lang.management.ManagementFactory.getThreadMXBean();
-
-  /** Per phase: [2p] split between threads, [2p + 1] run on one thread. */
-  private final long[] wall = new long[2 * PHASES.length];
-
-  private final AtomicLongArray cpu = new AtomicLongArray(2 * PHASES.length);
-
-  /** Per phase: the CPU time of the busiest thread of each call, summed (the critical path). */
-  private final long[] span = new long[2 * PHASES.length];
-
-  /**
-   * Per phase: each call's CPU time × the share of its work (nodes settled by witness searches)
-   * that the busiest thread must do at best (the largest item, or an even split), summed.
-   */
-  private final long[] workSpan = new long[2 * PHASES.length];
+  private final PhaseTimes times = new PhaseTimes();
 
   private int rounds;
   private int smallRounds;
@@ -381,19 +358,6 @@ final class ChPreparation {
     void run(WitnessSearch ws, int i);
   }
 
-  private static long threadCpu() {
-    return CPU.getCurrentThreadCpuTime();
-  }
-
-  /** Adds the wall and CPU time since {@code wall0} and {@code cpu0} of this thread to a phase. */
-  private void serial(int phase, long wall0, long cpu0) {
-    long used = threadCpu() - cpu0;
-    wall[2 * phase + 1] += System.nanoTime() - wall0;
-    cpu.addAndGet(2 * phase + 1, used);
-    span[2 * phase + 1] += used;
-    workSpan[2 * phase + 1] += used;
-  }
-
   /**
    * Runs {@code body} for {@code 0..count)}, split between the threads in chunks taken in turn: at
    * most 64 items, fewer for a small count so that a few heavy items still spread.
@@ -405,7 +369,7 @@ final class ChPreparation {
       for (int i = 0; i < count; i++) {
         body.run(ws[0], i);
       }
-      serial(phase, wall0, cpu0);
+      times.serial(phase, wall0, cpu0);
       return;
     }
     AtomicInteger next = new AtomicInteger();
@@ -429,7 +393,7 @@ final class ChPreparation {
                   }
                 }
                 long used = threadCpu() - cpu0;
-                cpu.addAndGet(2 * phase, used);
+                times.workerCpu(phase, used);
                 return new long[] {used, work, largest};
               }));
     }
@@ -451,30 +415,7 @@ final class ChPreparation {
         throw new IllegalStateException("contraction failed", e.getCause());
       }
     }
-    wall[2 * phase] += System.nanoTime() - wall0;
-    span[2 * phase] += busiest;
-    double share = work == 0 ? 1.0 / threads : Math.max(largest / (double) work, 1.0 / threads);
-    workSpan[2 * phase] += (long) (callCpu * share);
-  }
-
-  private PreparationStats collectStats() {
-    List<PreparationStats.Phase> phases = new ArrayList<>();
-    for (int p = 0; p < PHASES.length; p++) {
-      for (int unsplit = 0; unsplit < 2; unsplit++) {
-        int i = 2 * p + unsplit;
-        if (wall[i] > 0 && (unsplit == 0 || p >= APPLY || wall[i] >= 1_000_000)) {
-          phases.add(
-              new PreparationStats.Phase(
-                  PHASES[p] + (unsplit == 1 && p < APPLY ? " (one thread)" : ""),
-                  unsplit == 0,
-                  wall[i],
-                  cpu.get(i),
-                  span[i],
-                  workSpan[i]));
-        }
-      }
-    }
-    return new PreparationStats(rounds, smallRounds, phases);
+    times.split(phase, wall0, busiest, callCpu, work, largest, threads);
   }
 
   /**
@@ -517,7 +458,7 @@ final class ChPreparation {
       }
     }
     int t = tasks(nodes, m);
-    serial(BOOKKEEPING, wall0, cpu0);
+    times.serial(BOOKKEEPING, wall0, cpu0);
     int[] tn = taskNode;
     int[] ta = taskArc;
     long[] counts = taskCount;
@@ -539,7 +480,7 @@ final class ChPreparation {
       prio[nodes[i]] = priority(nodes[i], r);
       stale[nodes[i]] = false;
     }
-    serial(BOOKKEEPING, wall0, cpu0);
+    times.serial(BOOKKEEPING, wall0, cpu0);
   }
 
   private void contractAll() {
@@ -571,7 +512,7 @@ final class ChPreparation {
             chosen[rem[i]] = false;
           }
         }
-        serial(BOOKKEEPING, wall0, cpu0);
+        times.serial(BOOKKEEPING, wall0, cpu0);
         final int candidates = k;
         updateStale(pool, ws, batch, candidates);
         parallel(
@@ -586,10 +527,10 @@ final class ChPreparation {
           }
         }
         if (k == 0) {
-          serial(BOOKKEEPING, wall0, cpu0);
+          times.serial(BOOKKEEPING, wall0, cpu0);
           continue;
         }
-        serial(BOOKKEEPING, wall0, cpu0);
+        times.serial(BOOKKEEPING, wall0, cpu0);
         rounds++;
         if (k < 256) {
           smallRounds++;
@@ -604,9 +545,9 @@ final class ChPreparation {
           }
         }
         left = m;
-        serial(BOOKKEEPING, wall0, cpu0);
+        times.serial(BOOKKEEPING, wall0, cpu0);
       }
-      stats = collectStats();
+      stats = times.stats(rounds, smallRounds);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -674,7 +615,7 @@ final class ChPreparation {
             arcHops[sc.s1[j]] + arcHops[sc.s2[j]]);
       }
     }
-    serial(APPLY, wall0, cpu0);
+    times.serial(APPLY, wall0, cpu0);
     return nextRank;
   }
 

@@ -213,20 +213,77 @@ public final class Landmarks {
    * proves {@code target} unreachable. Valid only under weights this {@link #admits}.
    */
   public Heuristic toward(int target) {
-    if (target < 0 || target >= g.nodeCount()) {
-      throw new IllegalArgumentException(
-          "target node " + target + " outside [0, " + g.nodeCount() + ")");
+    check(target, "target");
+    int[] all = new int[count];
+    for (int l = 0; l < count; l++) {
+      all[l] = l;
     }
+    return toward(target, all);
+  }
+
+  /**
+   * As {@link #toward(int)} with only the {@code active} landmarks that bound the distance from
+   * {@code source} best (Goldberg and Harrelson's active landmarks): a bound a little weaker, over
+   * fewer landmarks per node. A maximum over fewer consistent bounds is still consistent.
+   */
+  public Heuristic toward(int source, int target, int active) {
+    check(source, "source");
+    check(target, "target");
     int k = count;
-    double[] dLt = Arrays.copyOfRange(from, target * k, target * k + k);
-    double[] dtL = Arrays.copyOfRange(to, target * k, target * k + k);
+    int a = Math.max(1, Math.min(active, k));
+    double[] at = new double[k];
+    Integer[] order = new Integer[k];
+    for (int l = 0; l < k; l++) {
+      order[l] = l;
+      at[l] = bound(source, l, from[target * k + l], to[target * k + l]);
+    }
+    Arrays.sort(order, (x, y) -> at[x] != at[y] ? Double.compare(at[y], at[x]) : x - y);
+    int[] use = new int[a];
+    for (int i = 0; i < a; i++) {
+      use[i] = order[i];
+    }
+    Arrays.sort(use);
+    return toward(target, use);
+  }
+
+  /** The bound at {@code v} of landmark {@code l}, given d(l, target) and d(target, l). */
+  private double bound(int v, int l, double lt, double tl) {
+    double h = 0;
+    double lv = from[v * count + l];
+    if (lv < Double.POSITIVE_INFINITY) {
+      h = Math.max(h, lt - lv);
+    }
+    if (tl < Double.POSITIVE_INFINITY) {
+      h = Math.max(h, to[v * count + l] - tl);
+    }
+    return h;
+  }
+
+  private void check(int v, String what) {
+    if (v < 0 || v >= g.nodeCount()) {
+      throw new IllegalArgumentException(
+          what + " node " + v + " outside [0, " + g.nodeCount() + ")");
+    }
+  }
+
+  /** The bound toward {@code target} over the landmarks {@code use}. */
+  private Heuristic toward(int target, int[] use) {
+    int k = count;
+    int a = use.length;
+    double[] dLt = new double[a];
+    double[] dtL = new double[a];
+    for (int i = 0; i < a; i++) {
+      dLt[i] = from[target * k + use[i]];
+      dtL[i] = to[target * k + use[i]];
+    }
     double[] f = from;
     double[] b = to;
     return v -> {
       double h = 0;
-      int o = v * k;
-      for (int l = 0; l < k; l++) {
-        double lv = f[o + l];
+      int base = v * k;
+      for (int l = 0; l < a; l++) {
+        int o = base + use[l];
+        double lv = f[o];
         if (lv < Double.POSITIVE_INFINITY) {
           double x = dLt[l] - lv; // +∞ when L reaches v but not t: v cannot reach t
           if (x > h) {
@@ -235,7 +292,7 @@ public final class Landmarks {
         }
         double tl = dtL[l];
         if (tl < Double.POSITIVE_INFINITY) {
-          double x = b[o + l] - tl; // +∞ when t reaches L but v does not: v cannot reach t
+          double x = b[o] - tl; // +∞ when t reaches L but v does not: v cannot reach t
           if (x > h) {
             h = x;
           }

@@ -98,6 +98,11 @@ class LandmarksTest {
         assertSame(sum, ref, what + " path sum");
         // the bound at the source is admissible
         assertThat(h.lowerBound(s)).as(what + " bound").isLessThanOrEqualTo(ref * (1 + 1e-9));
+        // active landmarks: fewer, chosen at the source; still exact
+        Heuristic few = lm.toward(s, t, 1 + rnd.nextInt(4));
+        assertThat(few.lowerBound(s)).isLessThanOrEqualTo(h.lowerBound(s));
+        PathResult active = d.route(s, t, w, disabled, sinks, few);
+        assertSame(active.weight(), ref, what + " active landmarks");
       }
     }
   }
@@ -134,6 +139,11 @@ class LandmarksTest {
     assertThat(new double[] {h.lowerBound(0), h.lowerBound(1), h.lowerBound(2), h.lowerBound(3)})
         .containsExactly(0, 1, 3, 6);
     assertThat(Landmarks.farthest(g.csr(), g.w(), 2, 2).nodes()).containsExactly(3, 0);
+    // toward 1 from 3 each landmark bounds d(3, 1) = 5 exactly (3: 5 - 0; 0: d(3, 0) - d(1, 0) =
+    // 6 - 1); the tie goes to the first chosen, and at node 2 the bound is d(2, 1) = 2
+    Landmarks two = Landmarks.farthest(g.csr(), g.w(), 2, 1);
+    assertThat(two.toward(3, 1, 1).lowerBound(3)).isEqualTo(5.0);
+    assertThat(two.toward(3, 1, 1).lowerBound(2)).isEqualTo(2.0);
     assertThat(one.bytes()).isEqualTo(2 * 4 * 8);
   }
 

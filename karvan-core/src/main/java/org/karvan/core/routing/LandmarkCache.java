@@ -5,14 +5,28 @@ import java.util.List;
 import org.karvan.core.graph.Csr;
 
 /**
- * The ALT landmarks of one graph, kept per base weight array, and the policy of when they pay. On a
+ * The ALT landmarks of one graph, kept per base weights, and the policy of when they pay. On a
  * small graph (the default network) the great-circle A* bound settles few nodes already and the
  * landmarks' preparation (two full searches per landmark) would cost more than it saves; on a large
  * imported network a masked one-to-one query (avoidances, closures, scenarios), which a contraction
  * hierarchy of the unmasked graph cannot answer, gets landmark bounds instead. At most {@link
  * #CAPACITY} sets are kept (the oldest goes first). Thread-safe.
+ *
+ * <p>{@link #of} gives every router on one graph the same cache (the base network's, its dated
+ * variants and the scenarios that add no elements), so the landmarks of a base weight vector are
+ * prepared once per graph: a scenario router computes its base weights as an array of its own, and
+ * an array equal in content to a held one finds its landmarks (compared once, then by identity).
  */
 public final class LandmarkCache {
+  private static final java.util.Map<Csr, LandmarkCache> BY_GRAPH = new java.util.WeakHashMap<>();
+
+  /** The cache of {@code g}, shared by every caller with the same graph object. */
+  public static LandmarkCache of(Csr g) {
+    synchronized (BY_GRAPH) {
+      return BY_GRAPH.computeIfAbsent(g, k -> new LandmarkCache());
+    }
+  }
+
   /**
    * When landmarks are prepared: the graph has at least {@code minNodes} nodes; then {@code count}
    * landmarks. Defaults: the system properties {@code karvan.alt.minNodes} (50,000) and {@code
@@ -44,6 +58,10 @@ public final class LandmarkCache {
   private record Entry(double[] base, Landmarks landmarks) {}
 
   private final List<Entry> entries = new ArrayList<>();
+
+  /** Arrays already matched by content to an entry's base, by identity. */
+  private final java.util.Map<double[], Landmarks> seen = new java.util.IdentityHashMap<>();
+
   private volatile Policy policy = Policy.fromSystemProperties();
 
   public Policy policy() {
@@ -61,12 +79,20 @@ public final class LandmarkCache {
   }
 
   /**
-   * The landmarks of {@code g} at {@code base} (by identity; it must not change afterwards): the
-   * set held, else a new one when the policy says they pay, else {@code null}.
+   * The landmarks of {@code g} at {@code base} (it must not change afterwards): the set held for
+   * these weights, else a new one when the policy says they pay, else {@code null}.
    */
   public synchronized Landmarks forBase(Csr g, double[] base) {
+    Landmarks known = seen.get(base);
+    if (known != null) {
+      return known;
+    }
     for (Entry e : entries) {
-      if (e.base() == base) {
+      if (e.base() == base || java.util.Arrays.equals(e.base(), base)) {
+        if (seen.size() >= 64) {
+          seen.clear();
+        }
+        seen.put(base, e.landmarks());
         return e.landmarks();
       }
     }
@@ -78,8 +104,10 @@ public final class LandmarkCache {
         Landmarks.farthest(g, base, p.count(), Runtime.getRuntime().availableProcessors());
     if (entries.size() == CAPACITY) {
       entries.remove(0);
+      seen.clear();
     }
     entries.add(new Entry(base, lm));
+    seen.put(base, lm);
     return lm;
   }
 }

@@ -24,7 +24,7 @@ import org.karvan.core.graph.MinHeap;
  * Deterministic for a graph and weights. Immutable and thread-safe.
  */
 public final class Landmarks {
-  private final Csr g;
+  private final int nodeCount;
   private final double[] base;
   private final int[] nodes;
   private final int count;
@@ -36,8 +36,8 @@ public final class Landmarks {
 
   private final double[] to;
 
-  private Landmarks(Csr g, double[] base, int[] nodes, double[] from, double[] to) {
-    this.g = g;
+  private Landmarks(int nodeCount, double[] base, int[] nodes, double[] from, double[] to) {
+    this.nodeCount = nodeCount;
     this.base = base;
     this.nodes = nodes;
     this.count = nodes.length;
@@ -99,7 +99,7 @@ public final class Landmarks {
       near[source] = -1;
       next = farthest(near);
     }
-    return new Landmarks(g, weight, chosen, from, to);
+    return new Landmarks(n, weight, chosen, from, to);
   }
 
   /** The node of greatest {@code key} (+∞ first, then lowest id), skipping negative keys. */
@@ -173,11 +173,6 @@ public final class Landmarks {
   /** The landmark nodes, in the order they were chosen. */
   public int[] nodes() {
     return nodes.clone();
-  }
-
-  /** The graph the distances are of. */
-  public Csr graph() {
-    return g;
   }
 
   /** Heap bytes of the distance tables. */
@@ -260,9 +255,8 @@ public final class Landmarks {
   }
 
   private void check(int v, String what) {
-    if (v < 0 || v >= g.nodeCount()) {
-      throw new IllegalArgumentException(
-          what + " node " + v + " outside [0, " + g.nodeCount() + ")");
+    if (v < 0 || v >= nodeCount) {
+      throw new IllegalArgumentException(what + " node " + v + " outside [0, " + nodeCount + ")");
     }
   }
 

@@ -69,7 +69,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     this.net = g.network();
     this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
     this.hierarchies = new org.karvan.core.ch.HierarchyCache();
-    this.landmarks = new LandmarkCache();
+    this.landmarks = LandmarkCache.of(g.csr());
     this.chords = new Chords(g);
   }
 

@@ -109,6 +109,24 @@ class RouterLandmarksTest {
   }
 
   @Test
+  void scenarioRoutersOnTheSameGraphShareTheLandmarks() {
+    org.karvan.core.graph.MultimodalGraph g = TestNetworks.compile(NET);
+    Router base = new Router(g);
+    base.landmarks().policy(LandmarkCache.Policy.ALWAYS);
+    Router slower = new Router(g, speed(0.5));
+    assertThat(slower.landmarks()).isSameAs(base.landmarks());
+    double[] baseW = base.weights(Objective.TIME, DatedEventsTest.BOX).w();
+    double[] slowW = slower.weights(Objective.TIME, DatedEventsTest.BOX).w();
+    Landmarks a = base.landmarksFor(Objective.TIME, DatedEventsTest.BOX, baseW);
+    Landmarks b = slower.landmarksFor(Objective.TIME, DatedEventsTest.BOX, slowW);
+    assertThat(b).isSameAs(a);
+    assertThat(base.landmarks().size()).isEqualTo(1);
+    assertThat(new Router(TestNetworks.compile(NET)).landmarks())
+        .as("another graph has its own")
+        .isNotSameAs(base.landmarks());
+  }
+
+  @Test
   void aFasterScenarioLowersWeightsAndRoutesWithoutLandmarks() {
     Router alt = router(speed(2), true);
     double[] w = alt.weights(Objective.TIME, DatedEventsTest.BOX).w();

@@ -1,13 +1,19 @@
 package org.karvan.bench;
 
 import java.io.PrintStream;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.karvan.core.assign.AllOrNothing;
+import org.karvan.core.assign.AssignmentNetwork;
+import org.karvan.core.assign.OdMatrix;
 import org.karvan.core.ch.ChMatrix;
 import org.karvan.core.ch.ChQuery;
 import org.karvan.core.ch.ContractionHierarchy;
 import org.karvan.core.routing.Dijkstra;
+import org.karvan.core.routing.Landmarks;
+import org.karvan.core.routing.PathResult;
 
 /**
  * {@code karvan bench ch}: Karvan's contraction hierarchy and GraphHopper's node-based CH side by
@@ -30,6 +36,9 @@ final class ChBench {
           "                     (default 20; the full-matrix Dijkstra time is extrapolated)",
           "  --threads T        threads for the preparation and the matrix (default 2)",
           "  --skip-graphhopper prepare Karvan's CH only",
+          "  --landmarks L      ALT landmarks for the masked queries (default 16; 0 skips ALT)",
+          "  --aon Z            one all-or-nothing loading from Z origin zones by Dijkstra trees,",
+          "                     set against the CH preparation (default 0: skipped)",
           "Exit codes: 0 ok, 1 a distance differs or the run failed, 2 bad flags.");
 
   record Options(
@@ -40,7 +49,9 @@ final class ChBench {
       int matrix,
       int referenceRows,
       int threads,
-      boolean skipGraphHopper) {}
+      boolean skipGraphHopper,
+      int landmarks,
+      int aon) {}
 
   /** GraphHopper's CH rounds shortcut weights; its distances are compared at this tolerance. */
   static final double GH_TOLERANCE = 1e-5;
@@ -55,6 +66,8 @@ final class ChBench {
     int matrix = 1000;
     int rows = 20;
     int threads = 2;
+    int landmarks = 16;
+    int aon = 0;
     boolean skipGh = false;
     Set<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < args.length; i++) {
@@ -76,7 +89,9 @@ final class ChBench {
               "--warmup",
               "--matrix",
               "--reference-rows",
-              "--threads")
+              "--threads",
+              "--landmarks",
+              "--aon")
           .contains(a)) {
         throw new BenchMain.UsageException(
             a.startsWith("-") ? "unknown option " + a : "unexpected argument '" + a + "'");
@@ -98,10 +113,12 @@ final class ChBench {
         case "--matrix" -> matrix = BenchMain.intValue(a, value, 0, 100_000);
         case "--reference-rows" -> rows = BenchMain.intValue(a, value, 0, 100_000);
         case "--threads" -> threads = BenchMain.intValue(a, value, 1, 256);
+        case "--landmarks" -> landmarks = BenchMain.intValue(a, value, 0, 256);
+        case "--aon" -> aon = BenchMain.intValue(a, value, 0, 1_000_000);
         default -> throw new IllegalStateException(a);
       }
     }
-    return new Options(nodes, queries, seed, warmup, matrix, rows, threads, skipGh);
+    return new Options(nodes, queries, seed, warmup, matrix, rows, threads, skipGh, landmarks, aon);
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -162,6 +179,7 @@ final class ChBench {
             ch.shortcutEdgeCount() / (double) g.nodeCount(),
             ch.bytes() / 1e6,
             karvanHeap / 1e6));
+    out.print("  phases: " + ch.preparationStats().describe());
     GraphHopperChEngine gh = null;
     double ghPrep = Double.NaN;
     if (!o.skipGraphHopper()) {
@@ -229,8 +247,143 @@ final class ChBench {
       out.println(f("vs graphhopper-ch preparation: %.2f×", ghPrep / karvanPrep));
       out.println(f("vs graphhopper-ch query: %.2f×", ght.mean() / karvan.mean()));
     }
+    int altBad = o.landmarks() > 0 ? alt(o, g, q, out) : 0;
+    if (o.aon() > 0) {
+      aon(o, g, karvanCpu, out);
+    }
     int matrixBad = o.matrix() > 0 ? matrix(o, g, ch, out) : 0;
-    return karvanBad + matrixBad == 0 ? 0 : 1;
+    return karvanBad + altBad + matrixBad == 0 ? 0 : 1;
+  }
+
+  /**
+   * Masked one-to-one queries, which a hierarchy of the unmasked graph cannot answer: a seeded mask
+   * closes 5 % of the edges and raises 10 % of the weights by up to 50 % (as avoidances, closures
+   * and scenario costs do); Dijkstra and ALT (landmarks prepared once on the unmasked graph) answer
+   * the same queries.
+   */
+  private static int alt(Options o, BenchGraph g, Queries q, PrintStream out) {
+    long before = Measure.usedHeapAfterGc();
+    long cpu0 = Measure.processCpuNanos();
+    long t0 = System.nanoTime();
+    Landmarks lm = Landmarks.farthest(g.csr(), g.weight(), o.landmarks(), o.threads());
+    double prep = (System.nanoTime() - t0) / 1e9;
+    double cpu = (Measure.processCpuNanos() - cpu0) / 1e9;
+    long heap = Measure.usedHeapAfterGc() - before;
+    java.util.Random rnd = new java.util.Random(o.seed() + 4);
+    int m = g.csr().edgeCount();
+    BitSet closed = new BitSet(m);
+    double[] w = g.weight().clone();
+    int raised = 0;
+    for (int e = 0; e < m; e++) {
+      if (rnd.nextInt(20) == 0) {
+        closed.set(e);
+      } else if (rnd.nextInt(10) == 0) {
+        w[e] *= 1 + rnd.nextDouble() / 2;
+        raised++;
+      }
+    }
+    if (!lm.admits(w)) {
+      throw new IllegalStateException("raised weights must keep the landmark bounds");
+    }
+    int n = o.queries();
+    int wu = o.warmup();
+    Dijkstra d = new Dijkstra(g.csr());
+    double[] ref = new double[n];
+    PathResult[] last = new PathResult[1];
+    Timing plain =
+        time(
+            n,
+            wu,
+            q,
+            (s, t) -> (last[0] = d.route(s, t, w, closed, null, null)).weight(),
+            () -> last[0].settled());
+    System.arraycopy(plain.distance(), 0, ref, 0, n);
+    Timing alt =
+        time(
+            n,
+            wu,
+            q,
+            (s, t) -> (last[0] = d.route(s, t, w, closed, null, lm.toward(t))).weight(),
+            () -> last[0].settled());
+    int act = Math.min(4, o.landmarks());
+    Timing active =
+        time(
+            n,
+            wu,
+            q,
+            (s, t) -> (last[0] = d.route(s, t, w, closed, null, lm.toward(s, t, act))).weight(),
+            () -> last[0].settled());
+    out.println(
+        f(
+            "masked queries (%.0f %% of edges closed, %.0f %% raised): ALT with %d landmarks"
+                + " (farthest) prepared in %.2f s (process CPU %.2f s), %,.1f MB exact (heap delta"
+                + " %,.1f MB)",
+            100.0 * closed.cardinality() / m,
+            100.0 * raised / m,
+            o.landmarks(),
+            prep,
+            cpu,
+            lm.bytes() / 1e6,
+            heap / 1e6));
+    out.println(
+        f("  %-15s %10s %10s %10s %12s", "engine", "mean ms", "p50 ms", "p95 ms", "settled"));
+    plain.print(out, "dijkstra-masked");
+    alt.print(out, "alt-masked");
+    active.print(out, "alt-" + act + "-active");
+    int bad =
+        alt.mismatches(ref, BenchMain.TOLERANCE) + active.mismatches(ref, BenchMain.TOLERANCE);
+    out.println(f("vs dijkstra masked query: %.2f× (ALT)", plain.mean() / alt.mean()));
+    out.println(
+        f("vs dijkstra masked query: %.2f× (ALT, %d active)", plain.mean() / active.mean(), act));
+    out.println(f("ALT mismatches: %d (of %,d masked queries, both ALT variants)", bad, 2 * n));
+    return bad;
+  }
+
+  /**
+   * One all-or-nothing loading (the step of every equilibrium iteration) from Z random origin
+   * zones, 100 destinations each, by Dijkstra trees at the graph's weights, set against the CPU of
+   * the CH preparation of the same weights: a hierarchy-based loading (PHAST or one-to-many with
+   * path unpacking) cannot pay for fewer origins per cost vector than preparation CPU over tree
+   * CPU, even if its own trees cost nothing.
+   */
+  private static void aon(Options o, BenchGraph g, double chCpu, PrintStream out) {
+    int n = g.nodeCount();
+    AssignmentNetwork.Builder b = AssignmentNetwork.builder(n);
+    for (int e = 0; e < g.edgeCount(); e++) {
+      b.edge(g.csr().tail(e), g.csr().head(e), g.weight()[e], -1);
+    }
+    int zones = Math.min(o.aon(), n);
+    b.zones(Queries.distinctNodes(n, zones, o.seed() + 5));
+    AssignmentNetwork net = b.build();
+    java.util.Random rnd = new java.util.Random(o.seed() + 6);
+    OdMatrix.Builder od = OdMatrix.builder(zones);
+    for (int z = 0; z < zones; z++) {
+      for (int k = 0; k < 100; k++) {
+        od.add(z, rnd.nextInt(zones), 1);
+      }
+    }
+    double[] cost = new double[net.edgeCount()];
+    net.costs(new double[net.edgeCount()], cost);
+    try (AllOrNothing aon = new AllOrNothing(net, od.build(), o.threads())) {
+      aon.load(cost); // warm-up
+      long cpu0 = Measure.processCpuNanos();
+      long t0 = System.nanoTime();
+      AllOrNothing.Load load = aon.load(cost);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double cpu = (Measure.processCpuNanos() - cpu0) / 1e9;
+      double perOrigin = cpu / zones;
+      out.println(
+          f(
+              "all-or-nothing: %,d origins x 100 destinations by Dijkstra trees, %.2f s wall,"
+                  + " process CPU %.2f s (%.1f ms per origin; %d threads; unreachable demand %.0f)",
+              zones, wall, cpu, perOrigin * 1000, o.threads(), load.unreachable()));
+      out.println(
+          f(
+              "  CH preparation of these weights: process CPU %.2f s = %,.0f Dijkstra trees: a"
+                  + " hierarchy pays only above that many origins per cost vector (each"
+                  + " equilibrium iteration has a new one)",
+              chCpu, chCpu / perOrigin));
+    }
   }
 
   private static int matrix(Options o, BenchGraph g, ContractionHierarchy ch, PrintStream out) {

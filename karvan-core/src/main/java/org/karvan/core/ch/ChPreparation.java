@@ -1,5 +1,14 @@
 package org.karvan.core.ch;
 
+import static org.karvan.core.ch.PhaseTimes.APPLY;
+import static org.karvan.core.ch.PhaseTimes.BOOKKEEPING;
+import static org.karvan.core.ch.PhaseTimes.INIT;
+import static org.karvan.core.ch.PhaseTimes.LAZY;
+import static org.karvan.core.ch.PhaseTimes.RECHECK;
+import static org.karvan.core.ch.PhaseTimes.SELECT;
+import static org.karvan.core.ch.PhaseTimes.WITNESS;
+import static org.karvan.core.ch.PhaseTimes.threadCpu;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -59,6 +68,22 @@ final class ChPreparation {
   private final WitnessLimits limits;
   private final int threads;
 
+  private final PhaseTimes times = new PhaseTimes();
+
+  private int rounds;
+  private int smallRounds;
+
+  /** Work items of a round: (node, index of one of its in-arcs), node by node. */
+  private int[] taskNode = new int[64];
+
+  private int[] taskArc = new int[64];
+  private long[] taskCount = new long[64];
+
+  /** {@code taskFirst[i]} to {@code taskFirst[i + 1]}: the work items of the i-th node. */
+  private final int[] taskFirst;
+
+  PreparationStats stats;
+
   ChPreparation(int n, WitnessLimits limits, int threads) {
     this.n = n;
     this.limits = limits;
@@ -75,6 +100,7 @@ final class ChPreparation {
     rank = new int[n];
     upOut = new int[n][];
     upIn = new int[n][];
+    taskFirst = new int[n + 1];
     int cap = 16;
     arcFrom = new int[cap];
     arcTo = new int[cap];
@@ -190,6 +216,18 @@ final class ChPreparation {
     int[] s2 = new int[8];
     double[] w = new double[8];
 
+    /** A copy trimmed to its size. */
+    Shortcuts copy() {
+      Shortcuts c = new Shortcuts();
+      c.size = size;
+      c.from = Arrays.copyOf(from, size);
+      c.to = Arrays.copyOf(to, size);
+      c.s1 = Arrays.copyOf(s1, size);
+      c.s2 = Arrays.copyOf(s2, size);
+      c.w = Arrays.copyOf(w, size);
+      return c;
+    }
+
     void add(int u, int x, int a1, int a2, double weight) {
       if (size == from.length) {
         int cap = size * 2;
@@ -210,62 +248,79 @@ final class ChPreparation {
 
   /**
    * Finds the shortcuts that contracting {@code v} needs; counts them (and their original edges)
-   * into {@code count} when {@code into} is null.
+   * only when {@code into} is null.
    *
-   * @return number of shortcuts (in {@code [0]}) and their original edges (in {@code [1]})
+   * @return number of shortcuts (high 32 bits) and their original edges (low 32 bits)
    */
   private long shortcuts(WitnessSearch ws, int v, Shortcuts into, int maxSettled, int maxHops) {
-    int shortcutCount = 0;
-    int originals = 0;
-    int[] ins = in[v];
+    long sum = 0;
+    for (int i = 0, nIn = inN[v]; i < nIn; i++) {
+      sum += shortcutsVia(ws, v, i, into, maxSettled, maxHops);
+    }
+    return sum;
+  }
+
+  /**
+   * The shortcuts of contracting {@code v} that start with its {@code i}-th in-arc: one witness
+   * search from that arc's tail. The searches of different in-arcs are independent, so they are the
+   * unit of parallel work (a few heavy nodes late in the contraction still split).
+   *
+   * @return number of shortcuts (high 32 bits) and their original edges (low 32 bits)
+   */
+  private long shortcutsVia(
+      WitnessSearch ws, int v, int i, Shortcuts into, int maxSettled, int maxHops) {
+    int a = in[v][i];
+    int u = arcFrom[a];
+    if (contracted[u] && u != v) {
+      return 0;
+    }
     int[] outs = out[v];
     int nOut = outN[v];
-    for (int i = 0, nIn = inN[v]; i < nIn; i++) {
-      int a = ins[i];
-      int u = arcFrom[a];
-      if (contracted[u] && u != v) {
+    double wa = arcW[a];
+    ws.reset();
+    double maxW = 0;
+    int targets = 0;
+    for (int j = 0; j < nOut; j++) {
+      int b = outs[j];
+      int x = arcTo[b];
+      if (x == u || (contracted[x] && x != v)) {
         continue;
       }
-      double wa = arcW[a];
-      ws.reset();
-      double maxW = 0;
-      int targets = 0;
-      for (int j = 0; j < nOut; j++) {
-        int b = outs[j];
-        int x = arcTo[b];
-        if (x == u || (contracted[x] && x != v)) {
-          continue;
-        }
-        if (ws.target(x, wa + arcW[b])) {
-          targets++;
-        }
-        maxW = Math.max(maxW, wa + arcW[b]);
+      if (ws.target(x, wa + arcW[b])) {
+        targets++;
       }
-      if (targets == 0) {
+      maxW = Math.max(maxW, wa + arcW[b]);
+    }
+    if (targets == 0) {
+      return 0;
+    }
+    ws.run(u, v, targets, maxW, maxSettled, maxHops);
+    long shortcutCount = 0;
+    long originals = 0;
+    for (int j = 0; j < nOut; j++) {
+      int b = outs[j];
+      int x = arcTo[b];
+      if (x == u || (contracted[x] && x != v)) {
         continue;
       }
-      ws.run(u, v, targets, maxW, maxSettled, maxHops);
-      for (int j = 0; j < nOut; j++) {
-        int b = outs[j];
-        int x = arcTo[b];
-        if (x == u || (contracted[x] && x != v)) {
-          continue;
-        }
-        double w = wa + arcW[b];
-        if (ws.dist(x) > w) {
-          shortcutCount++;
-          originals += arcHops[a] + arcHops[b];
-          if (into != null) {
-            into.add(u, x, a, b, w);
-          }
+      double w = wa + arcW[b];
+      if (ws.dist(x) > w) {
+        shortcutCount++;
+        originals += arcHops[a] + arcHops[b];
+        if (into != null) {
+          into.add(u, x, a, b, w);
         }
       }
     }
-    return ((long) shortcutCount << 32) | originals;
+    return (shortcutCount << 32) + originals;
   }
 
   private float priority(WitnessSearch ws, int v) {
-    long r = shortcuts(ws, v, null, limits.simulationSettled(), limits.simulationHops());
+    return priority(v, shortcuts(ws, v, null, limits.simulationSettled(), limits.simulationHops()));
+  }
+
+  /** The priority of {@code v} from its simulated contraction's packed counts {@code r}. */
+  private float priority(int v, long r) {
     int sc = (int) (r >>> 32);
     int originals = (int) r;
     int edgeDifference = sc - inN[v] - outN[v];
@@ -303,30 +358,56 @@ final class ChPreparation {
     void run(WitnessSearch ws, int i);
   }
 
-  private void parallel(ExecutorService pool, WitnessSearch[] ws, int count, Body body) {
-    if (threads == 1 || count < 256) {
+  /**
+   * Runs {@code body} for {@code 0..count)}, split between the threads in chunks taken in turn: at
+   * most 64 items, fewer for a small count so that a few heavy items still spread.
+   */
+  private void parallel(int phase, ExecutorService pool, WitnessSearch[] ws, int count, Body body) {
+    long wall0 = System.nanoTime();
+    if (threads == 1 || count < 2) {
+      long cpu0 = threadCpu();
       for (int i = 0; i < count; i++) {
         body.run(ws[0], i);
       }
+      times.serial(phase, wall0, cpu0);
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    List<Future<?>> fs = new ArrayList<>();
+    List<Future<long[]>> fs = new ArrayList<>();
+    int chunk = Math.max(1, Math.min(64, count / (threads * 8)));
     for (int t = 0; t < threads; t++) {
       WitnessSearch mine = ws[t];
       fs.add(
           pool.submit(
               () -> {
-                for (int s = next.getAndAdd(64); s < count; s = next.getAndAdd(64)) {
-                  for (int i = s, e = Math.min(count, s + 64); i < e; i++) {
+                long cpu0 = threadCpu();
+                long work = 0;
+                long largest = 0;
+                for (int s = next.getAndAdd(chunk); s < count; s = next.getAndAdd(chunk)) {
+                  for (int i = s, e = Math.min(count, s + chunk); i < e; i++) {
+                    long before = mine.settledTotal;
                     body.run(mine, i);
+                    long w = mine.settledTotal - before;
+                    work += w;
+                    largest = Math.max(largest, w);
                   }
                 }
+                long used = threadCpu() - cpu0;
+                times.workerCpu(phase, used);
+                return new long[] {used, work, largest};
               }));
     }
-    for (Future<?> f : fs) {
+    long busiest = 0;
+    long callCpu = 0;
+    long work = 0;
+    long largest = 0;
+    for (Future<long[]> f : fs) {
       try {
-        f.get();
+        long[] r = f.get();
+        busiest = Math.max(busiest, r[0]);
+        callCpu += r[0];
+        work += r[1];
+        largest = Math.max(largest, r[2]);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("contraction interrupted", e);
@@ -334,6 +415,72 @@ final class ChPreparation {
         throw new IllegalStateException("contraction failed", e.getCause());
       }
     }
+    times.split(phase, wall0, busiest, callCpu, work, largest, threads);
+  }
+
+  /**
+   * Lists the work items of {@code nodes[0..k)}: one per in-arc, node by node, in arc order (the
+   * order the shortcuts are applied in, which keeps the contraction deterministic).
+   *
+   * @return the number of items
+   */
+  private int tasks(int[] nodes, int k) {
+    int t = 0;
+    for (int i = 0; i < k; i++) {
+      taskFirst[i] = t;
+      int v = nodes[i];
+      int d = inN[v];
+      if (t + d > taskNode.length) {
+        int cap = Math.max(2 * taskNode.length, t + d);
+        taskNode = Arrays.copyOf(taskNode, cap);
+        taskArc = Arrays.copyOf(taskArc, cap);
+        taskCount = Arrays.copyOf(taskCount, cap);
+      }
+      for (int j = 0; j < d; j++) {
+        taskNode[t] = v;
+        taskArc[t] = j;
+        t++;
+      }
+    }
+    taskFirst[k] = t;
+    return t;
+  }
+
+  /** Recomputes the priority of the stale nodes of {@code batch[0..k)}, in parallel per in-arc. */
+  private void updateStale(ExecutorService pool, WitnessSearch[] ws, int[] batch, int k) {
+    long wall0 = System.nanoTime();
+    long cpu0 = threadCpu();
+    int[] nodes = new int[k];
+    int m = 0;
+    for (int i = 0; i < k; i++) {
+      if (stale[batch[i]]) {
+        nodes[m++] = batch[i];
+      }
+    }
+    int t = tasks(nodes, m);
+    times.serial(BOOKKEEPING, wall0, cpu0);
+    int[] tn = taskNode;
+    int[] ta = taskArc;
+    long[] counts = taskCount;
+    int settled = limits.simulationSettled();
+    int hops = limits.simulationHops();
+    parallel(
+        LAZY,
+        pool,
+        ws,
+        t,
+        (s, j) -> counts[j] = shortcutsVia(s, tn[j], ta[j], null, settled, hops));
+    wall0 = System.nanoTime();
+    cpu0 = threadCpu();
+    for (int i = 0; i < m; i++) {
+      long r = 0;
+      for (int j = taskFirst[i]; j < taskFirst[i + 1]; j++) {
+        r += counts[j];
+      }
+      prio[nodes[i]] = priority(nodes[i], r);
+      stale[nodes[i]] = false;
+    }
+    times.serial(BOOKKEEPING, wall0, cpu0);
   }
 
   private void contractAll() {
@@ -343,7 +490,7 @@ final class ChPreparation {
       for (int t = 0; t < threads; t++) {
         ws[t] = new WitnessSearch(this, n);
       }
-      parallel(pool, ws, n, (s, v) -> prio[v] = priority(s, v));
+      parallel(INIT, pool, ws, n, (s, v) -> prio[v] = priority(s, v));
       int[] remaining = new int[n];
       for (int v = 0; v < n; v++) {
         remaining[v] = v;
@@ -355,7 +502,9 @@ final class ChPreparation {
       while (left > 0) {
         final int[] rem = remaining;
         final int count = left;
-        parallel(pool, ws, count, (s, i) -> chosen[rem[i]] = localMinimum(rem[i]));
+        parallel(SELECT, pool, ws, count, (s, i) -> chosen[rem[i]] = localMinimum(rem[i]));
+        long wall0 = System.nanoTime();
+        long cpu0 = threadCpu();
         int k = 0;
         for (int i = 0; i < count; i++) {
           if (chosen[rem[i]]) {
@@ -363,19 +512,13 @@ final class ChPreparation {
             chosen[rem[i]] = false;
           }
         }
+        times.serial(BOOKKEEPING, wall0, cpu0);
         final int candidates = k;
+        updateStale(pool, ws, batch, candidates);
         parallel(
-            pool,
-            ws,
-            candidates,
-            (s, i) -> {
-              int v = batch[i];
-              if (stale[v]) {
-                prio[v] = priority(s, v);
-                stale[v] = false;
-              }
-            });
-        parallel(pool, ws, candidates, (s, i) -> chosen[batch[i]] = localMinimum(batch[i]));
+            RECHECK, pool, ws, candidates, (s, i) -> chosen[batch[i]] = localMinimum(batch[i]));
+        wall0 = System.nanoTime();
+        cpu0 = threadCpu();
         k = 0;
         for (int i = 0; i < candidates; i++) {
           if (chosen[batch[i]]) {
@@ -384,9 +527,17 @@ final class ChPreparation {
           }
         }
         if (k == 0) {
+          times.serial(BOOKKEEPING, wall0, cpu0);
           continue;
         }
+        times.serial(BOOKKEEPING, wall0, cpu0);
+        rounds++;
+        if (k < 256) {
+          smallRounds++;
+        }
         nextRank = contract(pool, ws, batch, k, nextRank);
+        wall0 = System.nanoTime();
+        cpu0 = threadCpu();
         int m = 0;
         for (int i = 0; i < left; i++) {
           if (!contracted[remaining[i]]) {
@@ -394,7 +545,9 @@ final class ChPreparation {
           }
         }
         left = m;
+        times.serial(BOOKKEEPING, wall0, cpu0);
       }
+      stats = times.stats(rounds, smallRounds);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -407,16 +560,27 @@ final class ChPreparation {
     for (int i = 0; i < k; i++) {
       contracted[batch[i]] = true;
     }
-    Shortcuts[] found = new Shortcuts[k];
+    int t = tasks(batch, k);
+    int[] tn = taskNode;
+    int[] ta = taskArc;
+    int settled = limits.contractionSettled();
+    int hops = limits.contractionHops();
+    Shortcuts[] found = new Shortcuts[t];
     parallel(
+        WITNESS,
         pool,
         ws,
-        k,
-        (s, i) -> {
-          Shortcuts sc = new Shortcuts();
-          shortcuts(s, batch[i], sc, limits.contractionSettled(), limits.contractionHops());
-          found[i] = sc;
+        t,
+        (s, j) -> {
+          Shortcuts buffer = s.buffer;
+          buffer.size = 0;
+          shortcutsVia(s, tn[j], ta[j], buffer, settled, hops);
+          if (buffer.size > 0) {
+            found[j] = buffer.copy();
+          }
         });
+    long wall0 = System.nanoTime();
+    long cpu0 = threadCpu();
     for (int i = 0; i < k; i++) {
       int v = batch[i];
       rank[v] = nextRank++;
@@ -437,8 +601,10 @@ final class ChPreparation {
       outN[v] = 0;
       inN[v] = 0;
     }
-    for (int i = 0; i < k; i++) {
-      Shortcuts sc = found[i];
+    for (Shortcuts sc : found) {
+      if (sc == null) {
+        continue;
+      }
       for (int j = 0; j < sc.size; j++) {
         addOrImprove(
             sc.from[j],
@@ -449,6 +615,7 @@ final class ChPreparation {
             arcHops[sc.s1[j]] + arcHops[sc.s2[j]]);
       }
     }
+    times.serial(APPLY, wall0, cpu0);
     return nextRank;
   }
 
@@ -485,6 +652,7 @@ final class ChPreparation {
         Arrays.copyOf(arcTo, arcCount),
         Arrays.copyOf(arcW, arcCount),
         Arrays.copyOf(arcS1, arcCount),
-        Arrays.copyOf(arcS2, arcCount));
+        Arrays.copyOf(arcS2, arcCount),
+        stats);
   }
 }

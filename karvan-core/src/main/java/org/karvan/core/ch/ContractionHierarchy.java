@@ -29,6 +29,7 @@ public final class ContractionHierarchy {
   final double[] arcW;
   private final int[] arcS1;
   private final int[] arcS2;
+  private final PreparationStats stats;
 
   ContractionHierarchy(
       int originalNodes,
@@ -42,7 +43,9 @@ public final class ContractionHierarchy {
       int[] arcTo,
       double[] arcW,
       int[] arcS1,
-      int[] arcS2) {
+      int[] arcS2,
+      PreparationStats stats) {
+    this.stats = stats;
     this.originalNodes = originalNodes;
     this.targetNode = targetNode;
     this.rank = rank;
@@ -74,6 +77,11 @@ public final class ContractionHierarchy {
   public static ContractionHierarchy prepare(
       Csr g, double[] weight, BitSet disabled, BitSet sinks, int threads, WitnessLimits limits) {
     return ChPreparation.build(g, weight, disabled, sinks, limits, threads);
+  }
+
+  /** Where the preparation spent its time. */
+  public PreparationStats preparationStats() {
+    return stats;
   }
 
   /** Nodes of the graph it was built from. */

@@ -21,6 +21,12 @@ final class WitnessSearch {
   private final MinHeap heap;
   private int current;
 
+  /** Nodes settled by this workspace's searches so far: a measure of their work. */
+  long settledTotal;
+
+  /** This thread's buffer for the shortcuts of one witness search. */
+  final ChPreparation.Shortcuts buffer = new ChPreparation.Shortcuts();
+
   WitnessSearch(ChPreparation g, int nodeCount) {
     this.g = g;
     dist = new double[nodeCount];
@@ -98,6 +104,7 @@ final class WitnessSearch {
       }
       int u = heap.pop();
       settled++;
+      settledTotal++;
       int h = hops[u] + 1;
       if (h > maxHops) {
         continue;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.karvan.core.geo.Geo;
 import org.karvan.core.graph.DataView;
 import org.karvan.core.graph.EdgeCost;
 import org.karvan.core.graph.EdgeKind;
@@ -32,12 +31,10 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private final ThreadLocal<Dijkstra> engine;
   private final ConcurrentHashMap<WeightKey, Weights> weightCache = new ConcurrentHashMap<>();
   private final org.karvan.core.ch.HierarchyCache hierarchies;
+  private final LandmarkCache landmarks;
+  private final ConcurrentHashMap<WeightKey, double[]> baseWeightCache = new ConcurrentHashMap<>();
 
-  /** Unit vectors of the physical nodes (Earth-centred), for straight-line (chord) bounds. */
-  private final double[] ux;
-
-  private final double[] uy;
-  private final double[] uz;
+  private final Chords chords;
 
   final NetworkView view;
   final BitSet closed; // the view's closures and the closed events as edges, or null
@@ -72,17 +69,8 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     this.net = g.network();
     this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
     this.hierarchies = new org.karvan.core.ch.HierarchyCache();
-    int n = g.physCount();
-    ux = new double[n];
-    uy = new double[n];
-    uz = new double[n];
-    for (int i = 0; i < n; i++) {
-      double lat = Math.toRadians(g.physNode(i).lat());
-      double lon = Math.toRadians(g.physNode(i).lon());
-      ux[i] = Math.cos(lat) * Math.cos(lon);
-      uy[i] = Math.cos(lat) * Math.sin(lon);
-      uz[i] = Math.sin(lat);
-    }
+    this.landmarks = LandmarkCache.of(g.csr());
+    this.chords = new Chords(g);
   }
 
   /** The same router under the dated events {@code ov}: closed edges join the mask. */
@@ -101,9 +89,8 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     this.net = base.net;
     this.engine = ThreadLocal.withInitial(() -> new Dijkstra(g.csr()));
     this.hierarchies = base.hierarchies;
-    this.ux = base.ux;
-    this.uy = base.uy;
-    this.uz = base.uz;
+    this.landmarks = base.landmarks;
+    this.chords = base.chords;
     this.dated = ov;
     this.undated = base;
   }
@@ -209,6 +196,39 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     if (cached != null) {
       return cached;
     }
+    Weights ws = compute(o, c, costs, profile, dated);
+    if (weightCache.size() < 64) {
+      weightCache.put(k, ws);
+    }
+    return ws;
+  }
+
+  /**
+   * The weights of the compiled graph itself, without the scenario's costs and the dated events:
+   * the base that ALT landmarks are prepared on (the same array as {@link #weights} for the base
+   * network, so every router on one graph shares them).
+   */
+  private double[] baseWeights(Objective o, Cargo c) {
+    if (view == null) {
+      return undated.weights(o, c).w();
+    }
+    WeightKey k = new WeightKey(o, c.shape());
+    double[] w = undated.baseWeightCache.get(k);
+    if (w == null) {
+      w = compute(o, c, g.edgeCosts(), g.profile(), EventOverlay.NONE).w();
+      if (undated.baseWeightCache.size() < 64) {
+        undated.baseWeightCache.put(k, w);
+      }
+    }
+    return w;
+  }
+
+  private Weights compute(
+      Objective o,
+      Cargo c,
+      EdgeCost[] costs,
+      org.karvan.core.profile.Profile profile,
+      EventOverlay dated) {
     double vot = profile.get("value_of_time.usd_per_teu_h");
     double restScale = c.restScale(profile);
     int m = g.csr().edgeCount();
@@ -233,33 +253,33 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       if (g.kind(e) == EdgeKind.MOVE) {
         int a = g.physOf(g.csr().tail(e));
         int b = g.physOf(g.csr().head(e));
-        double chord = chordKm(a, b);
+        double chord = chords.km(a, b);
         if (chord > 0) {
           ratio = Math.min(ratio, w[e] / chord);
         }
       }
     }
-    Weights ws = new Weights(w, ratio == Double.POSITIVE_INFINITY ? 0 : ratio * (1 - 1e-9));
-    if (weightCache.size() < 64) {
-      weightCache.put(k, ws);
-    }
-    return ws;
+    return new Weights(w, ratio == Double.POSITIVE_INFINITY ? 0 : ratio * (1 - 1e-9));
   }
 
-  private Heuristic bound(Weights ws, int targetPhys) {
-    if (ws.perGcKm() <= 0) {
+  /**
+   * The ALT landmarks for a one-to-one search at weights {@code w} of objective {@code o} and cargo
+   * {@code c}: those of the graph's base weights when the policy says they pay and {@code w} is
+   * nowhere below the base (masks, closures, restrictions and penalties only raise or remove edges;
+   * a scenario that makes an edge cheaper does not), else {@code null} and the search keeps the
+   * great-circle bound alone.
+   */
+  Landmarks landmarksFor(Objective o, Cargo c, double[] w) {
+    if (!landmarks.policy().pays(g.csr().nodeCount())) {
       return null;
     }
-    double r = ws.perGcKm();
-    return v -> r * chordKm(g.physOf(v), targetPhys);
+    Landmarks lm = landmarks.forBase(g.csr(), baseWeights(o, c));
+    return lm != null && lm.admits(w) ? lm : null;
   }
 
-  /** Straight-line distance through the Earth between two nodes, km (never above great-circle). */
-  private double chordKm(int a, int b) {
-    double dx = ux[a] - ux[b];
-    double dy = uy[a] - uy[b];
-    double dz = uz[a] - uz[b];
-    return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz);
+  /** The ALT landmarks one-to-one searches on this router use, with the policy of when they pay. */
+  public LandmarkCache landmarks() {
+    return landmarks;
   }
 
   /**
@@ -299,15 +319,22 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
 
   /** Raw search between hubs on given weights and mask; exposed for tests and benchmarks. */
   PathResult search(int fromPhys, int toPhys, Weights ws, BitSet off, boolean astar) {
-    return engine
-        .get()
-        .route(
-            g.hub(fromPhys),
-            g.hub(toPhys),
-            ws.w(),
-            off,
-            g.hubs(),
-            astar ? bound(ws, toPhys) : null);
+    return search(fromPhys, toPhys, ws, off, astar, null);
+  }
+
+  /**
+   * As {@link #search(int, int, Weights, BitSet, boolean)}; with landmarks (see {@link
+   * #landmarksFor}) the A* bound is the larger of the great-circle and the landmark bound (both
+   * admissible and consistent, so their maximum is).
+   */
+  PathResult search(
+      int fromPhys, int toPhys, Weights ws, BitSet off, boolean astar, Landmarks alt) {
+    Heuristic h =
+        astar
+            ? Chords.max(
+                chords.bound(ws.perGcKm(), toPhys), alt == null ? null : alt.toward(g.hub(toPhys)))
+            : null;
+    return engine.get().route(g.hub(fromPhys), g.hub(toPhys), ws.w(), off, g.hubs(), h);
   }
 
   /**
@@ -440,7 +467,14 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     stops.addAll(r.via());
     stops.add(r.to());
     if (stops.size() == 2) {
-      PathResult p = search(phys(r.from(), "from"), phys(r.to(), "to"), ws, off, true);
+      PathResult p =
+          search(
+              phys(r.from(), "from"),
+              phys(r.to(), "to"),
+              ws,
+              off,
+              true,
+              landmarksFor(r.objective(), r.cargo(), ws.w()));
       return p.isFound() ? new Path(p.edges(), new int[0]) : null;
     }
     Dijkstra d = engine.get();
@@ -662,7 +696,8 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     for (int i = 0; i < 3; i++) {
       Weights ws = weights(os[i], r.cargo());
       w[i] = ws.w();
-      PathResult best = search(g.physOf(s), g.physOf(t), ws, off, true);
+      PathResult best =
+          search(g.physOf(s), g.physOf(t), ws, off, true, landmarksFor(os[i], r.cargo(), ws.w()));
       if (!best.isFound()) {
         return new ParetoRoutes(List.of(), false, 0, maxLabels);
       }

@@ -210,6 +210,37 @@ class ContractionHierarchyTest {
     assertThatThrownBy(() -> q.distance(0, 4)).hasMessageContaining("target node 4");
   }
 
+  /**
+   * The contraction is the same on any number of threads: the rounds' work is split per in-arc and
+   * the shortcuts are applied in node and arc order, so ranks, arcs, weights and skips are equal.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void sameHierarchyOnOneTwoAndThreeThreads(long seed) {
+    Random rnd = new Random(seed);
+    G g = seed % 3 == 0 ? randomDigraph(rnd, 400, 2000) : roadGrid(rnd, 30 + rnd.nextInt(10));
+    ContractionHierarchy one = ContractionHierarchy.prepare(g.csr(), g.w(), null, null, 1);
+    for (int threads : new int[] {2, 3}) {
+      ContractionHierarchy many = ContractionHierarchy.prepare(g.csr(), g.w(), null, null, threads);
+      for (int v = 0; v < g.csr().nodeCount(); v++) {
+        assertThat(many.rank(v)).as("rank of " + v).isEqualTo(one.rank(v));
+      }
+      assertThat(many.arcFrom).isEqualTo(one.arcFrom);
+      assertThat(many.arcTo).isEqualTo(one.arcTo);
+      assertThat(many.arcW).isEqualTo(one.arcW);
+      assertThat(many.upArc).isEqualTo(one.upArc);
+      assertThat(many.downArc).isEqualTo(one.downArc);
+      assertThat(many.shortcutCount()).isEqualTo(one.shortcutCount());
+      // the witness searches and priority updates run split: most CPU is outside serial phases
+      assertThat(many.preparationStats().serialShare()).isLessThan(0.5);
+      assertThat(many.preparationStats().idealParallelism()).isGreaterThan(1.3);
+    }
+    PreparationStats stats = one.preparationStats();
+    assertThat(stats.rounds()).isPositive();
+    assertThat(stats.cpuNanos()).isPositive();
+    assertThat(stats.serialShare()).isBetween(0.0, 1.0);
+  }
+
   @Test
   void negativeWeightIsRejected() {
     Csr csr = Csr.of(2, new int[] {0}, new int[] {1}, 1, null);

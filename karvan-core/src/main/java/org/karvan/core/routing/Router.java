@@ -196,7 +196,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     if (cached != null) {
       return cached;
     }
-    Weights ws = compute(o, c, costs, profile, dated);
+    Weights ws = compute(o, c, costs, profile, dated, tie);
     if (weightCache.size() < 64) {
       weightCache.put(k, ws);
     }
@@ -212,10 +212,10 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     if (view == null) {
       return undated.weights(o, c).w();
     }
-    WeightKey k = new WeightKey(o, c.shape());
+    WeightKey k = new WeightKey(o, c.shape(), true);
     double[] w = undated.baseWeightCache.get(k);
     if (w == null) {
-      w = compute(o, c, g.edgeCosts(), g.profile(), EventOverlay.NONE).w();
+      w = compute(o, c, g.edgeCosts(), g.profile(), EventOverlay.NONE, true).w();
       if (undated.baseWeightCache.size() < 64) {
         undated.baseWeightCache.put(k, w);
       }
@@ -228,7 +228,8 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       Cargo c,
       EdgeCost[] costs,
       org.karvan.core.profile.Profile profile,
-      EventOverlay dated) {
+      EventOverlay dated,
+      boolean tie) {
     double vot = profile.get("value_of_time.usd_per_teu_h");
     double restScale = c.restScale(profile);
     int m = g.csr().edgeCount();

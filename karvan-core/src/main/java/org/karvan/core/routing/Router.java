@@ -190,7 +190,8 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
    * As {@link #weights(Objective, Cargo)}; without {@code tie}, TIME weights are hours only (the
    * earliest-arrival search, whose labels are clock times).
    */
-  Weights weights(Objective o, Cargo c, boolean tie) {
+  Weights weights(Objective o, Cargo c, boolean tieBreak) {
+    boolean tie = tieBreak && o == Objective.TIME; // the flag changes TIME weights only
     WeightKey k = new WeightKey(o, c.shape(), tie);
     Weights cached = weightCache.get(k);
     if (cached != null) {
@@ -212,7 +213,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     if (view == null) {
       return undated.weights(o, c).w();
     }
-    WeightKey k = new WeightKey(o, c.shape(), true);
+    WeightKey k = new WeightKey(o, c.shape(), o == Objective.TIME);
     double[] w = undated.baseWeightCache.get(k);
     if (w == null) {
       w = compute(o, c, g.edgeCosts(), g.profile(), EventOverlay.NONE, true).w();
@@ -351,10 +352,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     if (p == null) {
       return Optional.empty();
     }
-    double value = 0;
-    for (int e : p.edges()) {
-      value += ws.w()[e];
-    }
+    double value = objectiveValue(r, p.edges());
     Route best = itinerary(r, p, value);
     // The search charges driver rest per road hour; the itinerary books the real schedule, weekly
     // rest included. Where the booked route is much longer than the search thought, the next
@@ -372,6 +370,16 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       }
     }
     return Optional.of(best);
+  }
+
+  /** The request's objective summed over a path, without the time tie-break on cost. */
+  private double objectiveValue(RouteRequest r, int[] edges) {
+    double[] w = weights(r.objective(), r.cargo(), false).w();
+    double value = 0;
+    for (int e : edges) {
+      value += w[e];
+    }
+    return value;
   }
 
   /** Booked hours above the search's label that make the fastest route check its alternatives. */
@@ -615,10 +623,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
         break;
       }
       int[] edges = p.edges();
-      double value = 0;
-      for (int e : edges) {
-        value += base.w()[e];
-      }
+      double value = objectiveValue(r, edges);
       Route route = itinerary(r, p, value);
       Set<String> ls = new HashSet<>(route.links());
       boolean distinct = true;

@@ -18,6 +18,24 @@ class UnicodePlacesTest {
   static final Places PLACES = new Places(NET);
 
   @Test
+  void azerbaijaniAndGeorgianNamesResolve() {
+    // Names a new user typed in the trial of 2026-12-01 and got "unknown place" for.
+    Map<String, String> expected =
+        Map.of(
+            "Bakı", "AZBAK",
+            "bakı", "AZBAK",
+            "Gəncə", "AZGNJ",
+            "Ələt", "AZALT",
+            "თბილისი", "GETBS",
+            "ფოთი", "GEPTI",
+            "ბათუმი", "GEBUS",
+            "Bombay", "INNSA");
+    for (var e : expected.entrySet()) {
+      assertThat(PLACES.resolve(e.getKey()).id()).as(e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  @Test
   void russianAndPersianNamesOfTheMainPlacesResolve() {
     Map<String, String> expected =
         Map.ofEntries(

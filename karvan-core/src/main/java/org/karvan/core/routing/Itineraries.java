@@ -485,11 +485,25 @@ public final class Itineraries {
         event(
             EventType.BORDER_CROSSING,
             to,
-            b.name() + " (" + n.countryOf(from) + " -> " + n.countryOf(to) + ")",
+            b.name()
+                + " ("
+                + n.countryOf(from)
+                + " -> "
+                + n.countryOf(to)
+                + ")"
+                + (clearanceEstimated(b, from) ? "; clearance time an estimate" : ""),
             ec.borderH(),
             c.borderUsd(ec),
             0);
       }
+    }
+
+    /**
+     * True when the crossing's mean clearance in the direction leaving {@code from} is estimated.
+     */
+    boolean clearanceEstimated(org.karvan.core.model.BorderCrossing b, String from) {
+      boolean ab = java.util.Objects.equals(n.countryOf(from), n.countryOf(b.nodeA()));
+      return b.provenance().isEstimated(ab ? "clearance_ab_mean_h" : "clearance_ba_mean_h");
     }
 
     /** Drives a road edge on the crew's clock; rests are shown after the leg they fall in. */

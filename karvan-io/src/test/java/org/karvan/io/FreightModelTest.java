@@ -285,7 +285,7 @@ class FreightModelTest {
         off.set(e);
       }
     }
-    double[] w = router.weights(Objective.TIME, Cargo.parse("1x40ft", PROFILE)).w();
+    double[] w = router.weights(Objective.TIME, Cargo.parse("1x40ft", PROFILE), false).w();
     var p =
         new org.karvan.core.routing.Dijkstra(g.csr())
             .route(

@@ -136,7 +136,7 @@ class Issue9DefaultNetworkTest {
   /** Least time from {@code from} through any state at {@code via} to {@code to}. */
   static double bruteForceVia(Router router, String from, String via, String to) {
     MultimodalGraph g = router.graph();
-    var ws = router.weights(Objective.TIME, FEU);
+    var ws = router.weights(Objective.TIME, FEU, false);
     var mask = Overlay.mask(g, Constraints.NONE, router.scenario());
     var d = new org.karvan.core.routing.Dijkstra(g.csr());
     int v = g.physIndex(via);

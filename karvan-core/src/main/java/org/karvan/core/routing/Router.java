@@ -190,7 +190,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
    * As {@link #weights(Objective, Cargo)}; without {@code tie}, TIME weights are hours only (the
    * earliest-arrival search, whose labels are clock times).
    */
-  Weights weights(Objective o, Cargo c, boolean tieBreak) {
+  public Weights weights(Objective o, Cargo c, boolean tieBreak) {
     boolean tie = tieBreak && o == Objective.TIME; // the flag changes TIME weights only
     WeightKey k = new WeightKey(o, c.shape(), tie);
     Weights cached = weightCache.get(k);

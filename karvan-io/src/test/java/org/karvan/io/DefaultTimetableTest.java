@@ -162,4 +162,19 @@ class DefaultTimetableTest {
     assertThat(wait.arrives()).isEqualTo(quay.atOffset(AKTAU));
     assertThat(wait.departs()).isEqualTo(LocalDateTime.of(2026, 12, 4, 1, 0).atOffset(AKTAU));
   }
+
+  @Test
+  void theJsonGivesLocalTimesWithTheirOffsetAndTheTableTheCompactForm() {
+    Route r = ROUTER.route(req("KZSCO", "AZBAK"), TUE_0800).orElseThrow();
+    var json = org.karvan.io.route.RouteJson.route(NET, r);
+    assertThat(json.get("departs").asText()).isEqualTo("2026-12-01T08:00+05:00");
+    assertThat(json.get("arrives").asText()).endsWith("+04:00");
+    assertThat(json.get("legs").get(0).get("departs").asText()).endsWith("+05:00");
+    assertThat(org.karvan.io.route.RouteTimes.compact(r.departs()))
+        .isEqualTo("Tue 2026-12-01 08:00 +05");
+    assertThat(
+            org.karvan.io.route.RouteTimes.compact(
+                OffsetDateTime.of(2026, 12, 8, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(3, 30))))
+        .isEqualTo("Tue 2026-12-08 12:00 +03:30");
+  }
 }

@@ -48,6 +48,11 @@ public record Node(
     Objects.requireNonNull(origin, "origin");
   }
 
+  /** This node in {@code zone} ({@code null}: its country's). */
+  public Node withTimeZone(ZoneId zone) {
+    return new Node(id, name, aliases, country, lat, lon, kinds, zone, provenance, origin);
+  }
+
   public boolean is(NodeKind kind) {
     return kinds.contains(kind);
   }

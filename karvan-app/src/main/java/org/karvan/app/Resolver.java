@@ -203,7 +203,10 @@ public final class Resolver {
   private static final java.util.regex.Pattern DEPART =
       java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
-  /** A departure {@code YYYY-MM-DDTHH:MM} (local time), or {@code null} when not given. */
+  /**
+   * A departure {@code YYYY-MM-DDTHH:MM} (local time at the origin, in its time zone), or {@code
+   * null} when not given.
+   */
   public static java.time.LocalDateTime depart(String text, Fields f) {
     if (blank(text)) {
       return null;

@@ -26,6 +26,16 @@ public final class ResultTables {
     return l == null ? null : String.join("; ", l);
   }
 
+  /** The local time at the place of a timed route's time (a date cell), or {@code null}. */
+  private static java.time.LocalDateTime local(java.time.OffsetDateTime t) {
+    return t == null ? null : t.toLocalDateTime();
+  }
+
+  /** Its UTC offset, e.g. {@code +04} or {@code +03:30}, or {@code null}. */
+  private static String offset(java.time.OffsetDateTime t) {
+    return t == null ? null : org.karvan.io.route.RouteTimes.offset(t.getOffset());
+  }
+
   /** Routes: a summary per route, the itinerary (legs and stops in travel order), km by country. */
   public static List<Sheet> routes(RoutesResult res) {
     Network n = res.network();
@@ -43,8 +53,10 @@ public final class ResultTables {
             .col("CO2e", "kg")
             .col("border crossings", null)
             .col("chokepoints", null)
-            .col("departs", null)
-            .col("arrives", null);
+            .col("departs", "local time")
+            .col("departs", "UTC offset")
+            .col("arrives", "local time")
+            .col("arrives", "UTC offset");
     Sheet.Builder it =
         new Sheet.Builder("Itinerary")
             .col("route", null)
@@ -60,7 +72,9 @@ public final class ResultTables {
             .col("CO2e", "kg")
             .col("detail", null)
             .col("from", "local time")
-            .col("until", "local time");
+            .col("from", "UTC offset")
+            .col("until", "local time")
+            .col("until", "UTC offset");
     Sheet.Builder ctry =
         new Sheet.Builder("Countries")
             .col("route", null)
@@ -80,8 +94,10 @@ public final class ResultTables {
           t.co2eKg(),
           join(r.crossings()),
           join(r.chokepoints()),
-          r.departs(),
-          r.arrives());
+          local(r.departs()),
+          offset(r.departs()),
+          local(r.arrives()),
+          offset(r.arrives()));
       record Step(int seq, Object[] cells) {}
       List<Step> steps = new ArrayList<>();
       for (Route.Leg l : r.legs()) {
@@ -101,8 +117,10 @@ public final class ResultTables {
                   l.costUsd(),
                   l.co2eKg(),
                   null,
-                  l.departs(),
-                  l.arrives()
+                  local(l.departs()),
+                  offset(l.departs()),
+                  local(l.arrives()),
+                  offset(l.arrives())
                 }));
       }
       for (Route.Event e : r.events()) {
@@ -122,8 +140,10 @@ public final class ResultTables {
                   e.costUsd(),
                   e.co2eKg(),
                   e.detail(),
-                  e.arrives(),
-                  e.departs()
+                  local(e.arrives()),
+                  offset(e.arrives()),
+                  local(e.departs()),
+                  offset(e.departs())
                 }));
       }
       steps.sort(java.util.Comparator.comparingInt(Step::seq));

@@ -75,8 +75,9 @@ final class RouteCommand implements Callable<Integer> {
       names = "--depart",
       paramLabel = "YYYY-MM-DDTHH:MM",
       description =
-          "Leave at this local time: the earliest arrival over the timetables (with --optimize"
-              + " time; another objective's route is timed), every leg and stop with its times.")
+          "Leave at this local time at the origin (in its time zone): the earliest arrival over"
+              + " the timetables (with --optimize time; another objective's route is timed), every"
+              + " leg and stop with its local times and UTC offsets.")
   String depart;
 
   @Option(names = "--pareto", description = "The Pareto front over time, cost and CO2e.")

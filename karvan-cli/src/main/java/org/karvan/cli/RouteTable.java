@@ -86,7 +86,7 @@ final class RouteTable {
         "hours",
         "USD",
         "kg CO2e",
-        timed ? String.format(Locale.ROOT, "  %-20s %-20s", "from", "until") : "");
+        timed ? String.format(Locale.ROOT, "  %-24s %-24s", "from", "until") : "");
     record Row(
         int seq,
         String step,
@@ -208,16 +208,15 @@ final class RouteTable {
     printCpmm(out, org.karvan.core.scenario.Cpmm.of(n, r, req.cargo()));
   }
 
-  private static final java.time.format.DateTimeFormatter WHEN =
-      java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
-
-  private static String when(java.time.LocalDateTime t) {
-    return t == null ? "" : WHEN.format(t);
+  /** Local time at the place with its UTC offset: {@code Tue 2026-12-08 12:00 +04}. */
+  private static String when(java.time.OffsetDateTime t) {
+    return org.karvan.io.route.RouteTimes.compact(t);
   }
 
   /** The start and end of a step of a timed route (a stop: arrival, then departure). */
-  private static String times(boolean timed, java.time.LocalDateTime a, java.time.LocalDateTime b) {
-    return timed ? String.format(Locale.ROOT, "  %-20s %-20s", when(a), when(b)) : "";
+  private static String times(
+      boolean timed, java.time.OffsetDateTime a, java.time.OffsetDateTime b) {
+    return timed ? String.format(Locale.ROOT, "  %-24s %-24s", when(a), when(b)) : "";
   }
 
   static void printCpmm(PrintWriter out, org.karvan.core.scenario.Cpmm c) {

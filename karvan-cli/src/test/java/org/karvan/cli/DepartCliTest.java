@@ -22,8 +22,11 @@ class DepartCliTest {
     Run r = run("route", "--from", "Aktau", "--to", "Baku", "--depart", "2026-12-01T08:00");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("from", "until");
-    assertThat(r.out()).contains("Departs Tue 2026-12-01 08:00, arrives ");
-    assertThat(r.out()).containsPattern("ferry wait .*Wed 2026-12-02 06:00");
+    // Local times with their UTC offset: Aktau +05, Baku +04; the Aktau ferry's anchor is
+    // Wednesday 07:00 Aktau time (06:00 on the former single clock).
+    assertThat(r.out()).contains("Departs Tue 2026-12-01 08:00 +05, arrives ");
+    assertThat(r.out()).containsPattern("ferry wait .*Wed 2026-12-02 07:00 \\+05");
+    assertThat(r.out()).containsPattern("arrives \\w{3} 2026-12-\\d{2} \\d{2}:\\d{2} \\+04");
   }
 
   @Test

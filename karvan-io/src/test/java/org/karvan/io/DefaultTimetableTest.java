@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +31,11 @@ class DefaultTimetableTest {
   static final Profile PROFILE = ProfileReader.readDefault();
   static final Router ROUTER = new Router(MultimodalGraph.compile(NET, PROFILE));
   static final LocalDateTime TUE_0800 = LocalDateTime.of(2026, 12, 1, 8, 0);
+
+  /** Aktau (Asia/Aqtau) and Baku (Asia/Baku) time in December 2026. */
+  static final ZoneOffset AKTAU = ZoneOffset.ofHours(5);
+
+  static final ZoneOffset BAKU = ZoneOffset.ofHours(4);
 
   static RouteRequest req(String from, String to) {
     return req(from, to, Constraints.NONE);
@@ -72,33 +79,41 @@ class DefaultTimetableTest {
 
   @Test
   void aTimedRouteAddsUpAndWaitsForADepartureOnTheAnchorGrid() {
+    // --depart is Aktau time (UTC+5); the route ends in Baku (UTC+4).
     Route r = ROUTER.route(req("KZSCO", "AZBAK"), TUE_0800).orElseThrow();
-    assertThat(r.departs()).isEqualTo(TUE_0800);
+    assertThat(r.departs()).isEqualTo(TUE_0800.atOffset(AKTAU));
+    assertThat(r.arrives().getOffset()).isEqualTo(BAKU);
     List<Object[]> steps = steps(r);
     double sum = 0;
     for (int i = 0; i < steps.size(); i++) {
-      LocalDateTime start = (LocalDateTime) steps.get(i)[1];
-      LocalDateTime end = (LocalDateTime) steps.get(i)[2];
+      OffsetDateTime start = (OffsetDateTime) steps.get(i)[1];
+      OffsetDateTime end = (OffsetDateTime) steps.get(i)[2];
       if (i > 0) {
-        assertThat(start).isEqualTo(steps.get(i - 1)[2]);
+        // back to back: the same instant (in the local times of the places, which may differ)
+        assertThat(start.toInstant()).isEqualTo(((OffsetDateTime) steps.get(i - 1)[2]).toInstant());
       }
       sum += (double) steps.get(i)[3];
       // Each end is the departure plus the hours so far, to the minute.
-      assertThat(end).isEqualTo(TUE_0800.plusMinutes(Math.round(sum * 60)));
+      assertThat(end.toInstant())
+          .isEqualTo(TUE_0800.atOffset(AKTAU).plusMinutes(Math.round(sum * 60)).toInstant());
     }
     assertThat(Duration.between(r.departs(), r.arrives()).toMinutes())
         .isEqualTo(Math.round(r.totals().durationHours() * 60));
     Route.Event wait = ferryWait(r);
-    // F-ALT-SCO from Aktau: 2 a week (84 h) through Wed 2026-01-07 06:00.
+    // F-ALT-SCO from Aktau: 2 a week (84 h) through Wed 2026-01-07 07:00 Aktau time.
     assertThat(r.links()).contains("F-ALT-SCO");
-    long h = Duration.between(LocalDateTime.of(2026, 1, 7, 6, 0), wait.departs()).toMinutes();
+    assertThat(wait.departs().getOffset()).isEqualTo(AKTAU);
+    long h =
+        Duration.between(LocalDateTime.of(2026, 1, 7, 7, 0), wait.departs().toLocalDateTime())
+            .toMinutes();
     assertThat(h % (84 * 60)).isZero();
     assertThat(wait.durationHours()).isBetween(0.0, 84.0);
   }
 
   @Test
   void leavingAfterTheSailingWaitsForTheNextOne() {
-    // Aktau's sailings: Wed 2026-12-02 06:00 and Sat 18:00. Arriving at the quay after 06:00
+    // Aktau's sailings: Wed 2026-12-02 07:00 and Sat 19:00 Aktau time. Arriving at the quay after
+    // 06:00
     // means the Saturday ship, 84 h later.
     Route early = ROUTER.route(req("KZSCO", "AZBAK"), TUE_0800).orElseThrow();
     Route late = ROUTER.route(req("KZSCO", "AZBAK"), TUE_0800.plusHours(12)).orElseThrow();
@@ -130,8 +145,8 @@ class DefaultTimetableTest {
         new Router(
             MultimodalGraph.compile(NET, PROFILE),
             org.karvan.core.scenario.ScenarioView.apply(NET, PROFILE, List.of(sc)));
-    // At the quay Wed 2026-12-02 14:00: 4 a week (42 h) through Wed 2026-01-07 06:00 gives
-    // Fri 00:00 (the base 84 h grid: Sat 18:00).
+    // At the quay Wed 2026-12-02 14:00 Aktau time: 4 a week (42 h) through Wed 2026-01-07 07:00
+    // gives Fri 01:00 (the base 84 h grid: Sat 19:00).
     LocalDateTime quay = LocalDateTime.of(2026, 12, 2, 14, 0);
     RouteRequest byFerry =
         req(
@@ -140,10 +155,26 @@ class DefaultTimetableTest {
             Constraints.NONE.withModes(java.util.Set.of(org.karvan.core.model.Mode.FERRY)));
     Route timed = r.route(byFerry, quay.minusHours(18)).orElseThrow();
     Route base = ROUTER.route(byFerry, quay.minusHours(18)).orElseThrow();
-    assertThat(ferryWait(base).departs()).isEqualTo(LocalDateTime.of(2026, 12, 5, 18, 0));
+    assertThat(ferryWait(base).departs())
+        .isEqualTo(LocalDateTime.of(2026, 12, 5, 19, 0).atOffset(AKTAU));
     Route.Event wait = ferryWait(timed);
     assertThat(timed.links()).containsExactly("F-ALT-SCO");
-    assertThat(wait.arrives()).isEqualTo(quay);
-    assertThat(wait.departs()).isEqualTo(LocalDateTime.of(2026, 12, 4, 0, 0));
+    assertThat(wait.arrives()).isEqualTo(quay.atOffset(AKTAU));
+    assertThat(wait.departs()).isEqualTo(LocalDateTime.of(2026, 12, 4, 1, 0).atOffset(AKTAU));
+  }
+
+  @Test
+  void theJsonGivesLocalTimesWithTheirOffsetAndTheTableTheCompactForm() {
+    Route r = ROUTER.route(req("KZSCO", "AZBAK"), TUE_0800).orElseThrow();
+    var json = org.karvan.io.route.RouteJson.route(NET, r);
+    assertThat(json.get("departs").asText()).isEqualTo("2026-12-01T08:00+05:00");
+    assertThat(json.get("arrives").asText()).endsWith("+04:00");
+    assertThat(json.get("legs").get(0).get("departs").asText()).endsWith("+05:00");
+    assertThat(org.karvan.io.route.RouteTimes.compact(r.departs()))
+        .isEqualTo("Tue 2026-12-01 08:00 +05");
+    assertThat(
+            org.karvan.io.route.RouteTimes.compact(
+                OffsetDateTime.of(2026, 12, 8, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(3, 30))))
+        .isEqualTo("Tue 2026-12-08 12:00 +03:30");
   }
 }

@@ -4,20 +4,29 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The departures of one service from one port, as a function {@link #next(double)}: the first
- * departure at or after a time. Times are hours since {@link #REFERENCE} (local time, no zones).
- * Either a weekly timetable (sorted offsets within the week) or evenly spaced departures {@code
- * anchor + k × headway} for every integer {@code k}. Both make {@code t ↦ next(t)} non-decreasing,
- * so a search that waits for the next departure is FIFO: leaving later never arrives earlier.
- * Immutable; {@code next} is O(log n) in the departures of a week.
+ * The departures of one service from one port, as a function {@link #next(double, ZoneClock)}: the
+ * first departure at or after a time. Times are hours since {@link #REFERENCE} in UTC. The schedule
+ * is a local one, in the wall-clock time of the port's zone ({@link #in}): either a weekly
+ * timetable (sorted offsets within the local week) or evenly spaced local departures {@code anchor
+ * + k × headway} for every integer {@code k}. A port without a zone runs on the route's clock (the
+ * zone handed to {@code next}). Either way the departures are a fixed set of instants and {@code
+ * next(t)} is the least of them at or after {@code t}, so {@code t ↦ next(t)} is non-decreasing
+ * also across a change of daylight saving time: a search that waits for the next departure is FIFO,
+ * leaving later never arrives earlier. Immutable; {@code next} is O(log n) in the departures of a
+ * week where the zone's offset is fixed (after its last transition), a few conversions more where
+ * it is not.
  */
 public final class Sailings {
-  /** Hour 0 of the clock: Monday 2024-01-01 00:00 (a Monday, so weekly offsets are simple). */
+  /**
+   * Hour 0 of the clock: Monday 2024-01-01 00:00 UTC (a Monday, so weekly offsets are simple);
+   * local schedules count their wall-clock hours from the same date-time.
+   */
   public static final LocalDateTime REFERENCE = LocalDateTime.of(2024, 1, 1, 0, 0);
 
   /**
@@ -33,12 +42,40 @@ public final class Sailings {
   private final double anchorH;
   private final double headwayH;
   private final boolean estimated;
+  private final ZoneClock zone; // null: the route's clock
+  private final double shiftH; // in elapsed hours, after the local schedule
+
+  /** The largest change of a zone's offset within a week that {@link #next} allows for, h. */
+  private static final double MAX_SHIFT_H = 3.0;
 
   private Sailings(double[] weekly, double anchorH, double headwayH, boolean estimated) {
+    this(weekly, anchorH, headwayH, estimated, null, 0);
+  }
+
+  private Sailings(
+      double[] weekly,
+      double anchorH,
+      double headwayH,
+      boolean estimated,
+      ZoneClock zone,
+      double shiftH) {
     this.weekly = weekly;
     this.anchorH = anchorH;
     this.headwayH = headwayH;
     this.estimated = estimated;
+    this.zone = zone;
+    this.shiftH = shiftH;
+  }
+
+  /** The same local schedule read in {@code zone}'s wall-clock time ({@code null}: the route's). */
+  public Sailings in(ZoneId zone) {
+    return new Sailings(
+        weekly, anchorH, headwayH, estimated, zone == null ? null : ZoneClock.of(zone), shiftH);
+  }
+
+  /** The zone the schedule is read in, or {@code null} (the route's clock). */
+  public ZoneId zone() {
+    return zone == null ? null : zone.zone();
   }
 
   /** Every listed weekday at every listed time of day. */
@@ -65,8 +102,51 @@ public final class Sailings {
     return new Sailings(null, hours(anchor), headwayH, estimated);
   }
 
-  /** The first departure at or after {@code t} (hours since {@link #REFERENCE}). */
+  /**
+   * The first departure at or after {@code t} (hours since {@link #REFERENCE}, UTC) on a route
+   * whose clock is UTC: a port without a zone reads its schedule in UTC.
+   */
   public double next(double t) {
+    return next(t, null);
+  }
+
+  /**
+   * The first departure at or after {@code t} (hours since {@link #REFERENCE}, UTC); a port without
+   * a zone reads its schedule on {@code route}'s clock ({@code null}: UTC).
+   */
+  public double next(double t, ZoneClock route) {
+    ZoneClock z = zone != null ? zone : route;
+    double u = t - shiftH;
+    double d = z == null || z == ZoneClock.UTC ? localNext(u) : zoned(u, z);
+    return Math.max(t, d + shiftH);
+  }
+
+  /**
+   * The least departure at or after {@code u} of the local schedule read in {@code z}. Where the
+   * offset is fixed, a subtraction; elsewhere the local departures from {@code MAX_SHIFT_H} before
+   * the local time of {@code u} are converted one by one until none can be earlier.
+   */
+  private double zoned(double u, ZoneClock z) {
+    if (z.fixedAt(u)) {
+      double off = z.fixedOffsetH();
+      return localNext(u + off) - off;
+    }
+    double local = z.toLocal(u);
+    double off = local - u;
+    double best = Double.POSITIVE_INFINITY;
+    double s = localNext(local - MAX_SHIFT_H);
+    while (!(s - off - MAX_SHIFT_H > best)) {
+      double d = z.toUtc(s);
+      if (d >= u - EPS && d < best) {
+        best = d;
+      }
+      s = localNext(s + 1e-6);
+    }
+    return Math.max(u, best);
+  }
+
+  /** The first departure of the local schedule at or after local hour {@code t}. */
+  private double localNext(double t) {
     if (weekly == null) {
       double k = Math.ceil((t - anchorH) / headwayH - EPS);
       return Math.max(t, anchorH + k * headwayH);
@@ -80,20 +160,12 @@ public final class Sailings {
   }
 
   /**
-   * The same departures {@code h} hours later: a train's departures from a stop {@code h} hours
-   * down the line from its first.
+   * The same departures {@code h} elapsed hours later: a train's departures from a stop {@code h}
+   * hours down the line from its first (the first stop's departures in its zone, plus the scheduled
+   * hours).
    */
   public Sailings shifted(double h) {
-    if (weekly == null) {
-      return new Sailings(null, anchorH + h, headwayH, estimated);
-    }
-    double[] off = new double[weekly.length];
-    for (int i = 0; i < off.length; i++) {
-      double o = (weekly[i] + h) % WEEK_H;
-      off[i] = o < 0 ? o + WEEK_H : o;
-    }
-    Arrays.sort(off);
-    return new Sailings(off, 0, 0, estimated);
+    return new Sailings(weekly, anchorH, headwayH, estimated, zone, shiftH + h);
   }
 
   /** True when the departures are an estimate (no published timetable). */
@@ -111,12 +183,12 @@ public final class Sailings {
     return weekly != null ? weekly.length : WEEK_H / headwayH;
   }
 
-  /** Hours since {@link #REFERENCE}. */
+  /** Wall-clock hours since {@link #REFERENCE} of a date-time (UTC, or a local schedule's). */
   public static double hours(LocalDateTime t) {
     return Duration.between(REFERENCE, t).getSeconds() / 3600.0;
   }
 
-  /** The local date-time {@code h} hours after {@link #REFERENCE}, to the nearest minute. */
+  /** The date-time {@code h} wall-clock hours after {@link #REFERENCE}, to the nearest minute. */
   public static LocalDateTime time(double h) {
     return REFERENCE.plusMinutes(Math.round(h * 60.0)).truncatedTo(ChronoUnit.MINUTES);
   }

@@ -15,7 +15,9 @@ import org.karvan.core.profile.Profile;
  * it is used; where it gives an anchor, or the service has no row, the departures are evenly spaced
  * at the service's headway from that anchor or {@link Sailings#DEFAULT_ANCHOR} (estimates); where a
  * scenario changed the frequency of a timetabled service, they are evenly spaced from the
- * timetable's first departure of the week (an estimate). O(E) to build.
+ * timetable's first departure of the week (an estimate). Each schedule is read in the local time of
+ * the port it leaves from ({@link org.karvan.core.model.Network#zoneOf}); a train's in its first
+ * stop's, its later stops leaving that instant plus their scheduled hours. O(E) to build.
  */
 public final class Timetables {
   private final Sailings[] byEdge;
@@ -30,7 +32,8 @@ public final class Timetables {
     for (int e = 0; e < out.length; e++) {
       double atH = g.boardingAtH(e);
       if (!Double.isNaN(atH)) {
-        out[e] = train(g.railService(e, true)).shifted(atH);
+        RailService r = g.railService(e, true);
+        out[e] = train(r).in(g.network().zoneOf(r.path().get(0))).shifted(atH);
         continue;
       }
       State tail = g.stateOf(g.csr().tail(e));
@@ -48,7 +51,7 @@ public final class Timetables {
         continue;
       }
       Departures d = g.network().findDepartures(l.id(), from).orElse(null);
-      out[e] = sailings(d, perWeek);
+      out[e] = sailings(d, perWeek).in(g.network().zoneOf(from));
     }
     return new Timetables(out);
   }

@@ -10,9 +10,8 @@ import java.util.Objects;
  * When the sailings of a service leave (one row of {@code departures.csv}): either a weekly
  * timetable (every listed weekday at every listed local time) or, where only a frequency is known,
  * an anchor: one departure, the others evenly spaced at the service's headway ({@code 168 /
- * sailings_per_week} h) before and after it. Times are local to the port, the same clock as the
- * request's {@code --depart} (no time zones: the corridor spans UTC+2 to UTC+5, a known
- * simplification, docs/routing.md).
+ * sailings_per_week} h) before and after it. Times are the local wall-clock time of the port the
+ * departures leave from, in its time zone ({@link Network#zoneOf}; docs/routing.md, "Time zones").
  *
  * @param link the sea or ferry link (it has a row in services.csv)
  * @param from the end the departures leave from, or {@code null}: the same times at both ends

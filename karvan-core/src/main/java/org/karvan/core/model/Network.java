@@ -258,4 +258,17 @@ public final class Network {
   public String countryOf(String nodeId) {
     return getNode(nodeId).country();
   }
+
+  /**
+   * The IANA time zone of a node: its own ({@code nodes.csv} {@code time_zone}), else its
+   * country's, else {@code null} (no zone known: the route's clock).
+   */
+  public java.time.ZoneId zoneOf(String nodeId) {
+    Node n = getNode(nodeId);
+    if (n.timeZone() != null) {
+      return n.timeZone();
+    }
+    Country c = n.country() == null ? null : countries.get(n.country());
+    return c == null ? null : c.timeZone();
+  }
 }

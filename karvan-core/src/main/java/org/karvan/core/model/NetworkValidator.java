@@ -107,6 +107,7 @@ public final class NetworkValidator {
     gaugeChanges();
     EventRules.check(d, sourceIds, p);
     Plausibility.check(d, p);
+    timeZones();
     for (Node n : d.nodes()) {
       if (!linked.contains(n.id())) {
         p.warning(n.origin(), "id", "node '" + n.id() + "' has no link");
@@ -468,6 +469,29 @@ public final class NetworkValidator {
   }
 
   /** A node where single-gauge 1435 and 1520 rail meet needs a break-of-gauge terminal. */
+  /**
+   * Where a bundle gives time zones, a country without one is a warning: timetables there run on
+   * the route's clock (the origin's zone), as they all do in a bundle without zones.
+   */
+  private void timeZones() {
+    boolean zoned =
+        d.countries().stream().anyMatch(c -> c.timeZone() != null)
+            || d.nodes().stream().anyMatch(n -> n.timeZone() != null);
+    if (!zoned) {
+      return;
+    }
+    for (Country c : d.countries()) {
+      if (c.timeZone() == null) {
+        p.warning(
+            c.origin(),
+            "time_zone",
+            "country '"
+                + c.code()
+                + "' has no time zone: its timetables and times run on the route's clock");
+      }
+    }
+  }
+
   private void gaugeChanges() {
     Map<String, EnumSet<Gauge>> gaugesAt = new HashMap<>();
     Map<String, Link> firstLink = new HashMap<>();

@@ -5,10 +5,11 @@ import java.util.BitSet;
 import org.karvan.core.graph.Csr;
 import org.karvan.core.graph.MinHeap;
 import org.karvan.core.graph.Sailings;
+import org.karvan.core.graph.ZoneClock;
 
 /**
  * Earliest-arrival search over timetables: Dijkstra's algorithm whose label is the arrival time
- * (hours since {@link Sailings#REFERENCE}) and whose edges are functions of the time they are
+ * (hours since {@link Sailings#REFERENCE}, UTC) and whose edges are functions of the time they are
  * entered. An edge with departures ({@code sailings[e] != null}) costs the wait for the next
  * departure plus its fixed part ({@code weight[e] - expectedWait[e]}: sailing, clearance); every
  * other edge its fixed {@code weight[e]}. Because every arrival function {@code t ↦ next(t) + c} is
@@ -24,6 +25,7 @@ final class EarliestArrival {
   private final double[] weight;
   private final double[] expectedWait;
   private final Sailings[] sailings;
+  private final ZoneClock clock;
   private double[] arr;
   private int[] parent;
   private boolean[] done;
@@ -32,8 +34,10 @@ final class EarliestArrival {
    * @param weight hours per edge (the TIME weights, expected waits included)
    * @param expectedWait the expected wait folded into each weight, h (replaced by the real wait)
    * @param sailings the departures behind each edge, or {@code null} entries for fixed edges
+   * @param clock the route's clock: the zone of ports without one (the origin's, else UTC)
    */
-  EarliestArrival(Csr g, double[] weight, double[] expectedWait, Sailings[] sailings) {
+  EarliestArrival(
+      Csr g, double[] weight, double[] expectedWait, Sailings[] sailings, ZoneClock clock) {
     if (weight.length != g.edgeCount()
         || expectedWait.length != g.edgeCount()
         || sailings.length != g.edgeCount()) {
@@ -43,12 +47,13 @@ final class EarliestArrival {
     this.weight = weight;
     this.expectedWait = expectedWait;
     this.sailings = sailings;
+    this.clock = clock;
   }
 
   /** The time of arrival at the head of {@code e} when entering it at time {@code t}. */
   double arrive(int e, double t) {
     Sailings s = sailings[e];
-    return s == null ? t + weight[e] : s.next(t) + (weight[e] - expectedWait[e]);
+    return s == null ? t + weight[e] : s.next(t, clock) + (weight[e] - expectedWait[e]);
   }
 
   /**

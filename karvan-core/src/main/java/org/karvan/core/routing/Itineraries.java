@@ -15,6 +15,7 @@ import org.karvan.core.graph.PortCustoms;
 import org.karvan.core.graph.Sailings;
 import org.karvan.core.graph.State;
 import org.karvan.core.graph.Timetables;
+import org.karvan.core.graph.ZoneClock;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Mode;
 import org.karvan.core.model.Network;
@@ -67,13 +68,20 @@ public final class Itineraries {
   }
 
   /**
-   * A route leaving at {@code depart} (local time) over {@code timetables}: each wait for a sailing
-   * is the wait for its next departure, and legs and stops carry their times.
+   * A route leaving at {@code departH} (hours since {@link Sailings#REFERENCE}, UTC) over {@code
+   * timetables}: each wait for a sailing is the wait for its next departure, and legs and stops
+   * carry their times, in the local time of the place where they are ({@code clock}, the route's
+   * clock, where a place has no zone).
    */
-  public record Timing(LocalDateTime depart, Timetables timetables) {
+  public record Timing(double departH, Timetables timetables, ZoneClock clock) {
     public Timing {
-      java.util.Objects.requireNonNull(depart, "depart");
       java.util.Objects.requireNonNull(timetables, "timetables");
+      java.util.Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Leaving at {@code depart} on the UTC clock (a network without time zones). */
+    public Timing(LocalDateTime depart, Timetables timetables) {
+      this(Sailings.hours(depart), timetables, ZoneClock.UTC);
     }
   }
 
@@ -173,7 +181,7 @@ public final class Itineraries {
 
     Builder(MultimodalGraph g, EdgeCost[] costs, Profile profile, Cargo c, Timing timing) {
       this.timing = timing;
-      this.t0 = timing == null ? 0 : Sailings.hours(timing.depart());
+      this.t0 = timing == null ? 0 : timing.departH();
       this.g = g;
       this.costs = costs;
       this.n = g.network();
@@ -262,7 +270,7 @@ public final class Itineraries {
         double waitH = ec.waitH();
         if (sailings != null) {
           double now = t0 + totH;
-          waitH = sailings.next(now) - now;
+          waitH = sailings.next(now, timing.clock()) - now;
         }
         totH += ec.hours() - ec.restH() - ec.waitH() + waitH;
         totUsd += eUsd;
@@ -400,7 +408,10 @@ public final class Itineraries {
           + (s.isTimetable() && !s.estimated() ? " (timetable)" : " (timetable, estimated)");
     }
 
-    /** Times legs and stops back to back, in travel order, from the departure. */
+    /**
+     * Times legs and stops back to back, in travel order, from the departure: a leg departs in the
+     * local time of where it starts and arrives in that of where it ends, a stop in its place's.
+     */
     void time() {
       double h = 0;
       int i = 0;
@@ -408,17 +419,26 @@ public final class Itineraries {
       while (i < legs.size() || j < events.size()) {
         boolean leg =
             j == events.size() || (i < legs.size() && legs.get(i).seq() < events.get(j).seq());
-        LocalDateTime start = Sailings.time(t0 + h);
+        double start = t0 + h;
         if (leg) {
-          h += legs.get(i).durationHours();
-          legs.set(i, legs.get(i).at(start, Sailings.time(t0 + h)));
+          Leg l = legs.get(i);
+          h += l.durationHours();
+          legs.set(i, l.at(local(l.from()).at(start), local(l.to()).at(t0 + h)));
           i++;
         } else {
-          h += events.get(j).durationHours();
-          events.set(j, events.get(j).at(start, Sailings.time(t0 + h)));
+          Event ev = events.get(j);
+          h += ev.durationHours();
+          ZoneClock z = local(ev.at());
+          events.set(j, ev.at(z.at(start), z.at(t0 + h)));
           j++;
         }
       }
+    }
+
+    /** The clock of a place: its zone, else the route's. */
+    ZoneClock local(String node) {
+      java.time.ZoneId z = n.zoneOf(node);
+      return z == null ? timing.clock() : ZoneClock.of(z);
     }
 
     /** A via place: the leg so far ends here, and the stop is shown. */

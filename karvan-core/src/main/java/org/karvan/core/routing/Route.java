@@ -1,6 +1,6 @@
 package org.karvan.core.routing;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -88,17 +88,20 @@ public record Route(
     }
   }
 
-  /** When the route leaves its origin, or {@code null} when it was not timed ({@code --depart}). */
-  public LocalDateTime departs() {
-    LocalDateTime l = legs.isEmpty() ? null : legs.get(0).departs();
-    LocalDateTime e = events.isEmpty() ? null : events.get(0).arrives();
+  /**
+   * When the route leaves its origin (local time there, with its UTC offset), or {@code null} when
+   * it was not timed ({@code --depart}).
+   */
+  public OffsetDateTime departs() {
+    OffsetDateTime l = legs.isEmpty() ? null : legs.get(0).departs();
+    OffsetDateTime e = events.isEmpty() ? null : events.get(0).arrives();
     return l == null ? e : e == null || l.isBefore(e) ? l : e;
   }
 
   /** When the route reaches its destination, or {@code null} when it was not timed. */
-  public LocalDateTime arrives() {
-    LocalDateTime l = legs.isEmpty() ? null : legs.get(legs.size() - 1).arrives();
-    LocalDateTime e = events.isEmpty() ? null : events.get(events.size() - 1).departs();
+  public OffsetDateTime arrives() {
+    OffsetDateTime l = legs.isEmpty() ? null : legs.get(legs.size() - 1).arrives();
+    OffsetDateTime e = events.isEmpty() ? null : events.get(events.size() - 1).departs();
     return l == null ? e : e == null || l.isAfter(e) ? l : e;
   }
 
@@ -107,8 +110,10 @@ public record Route(
    *
    * @param gauge rail gauge code, or {@code null}
    * @param country ISO code, or {@code null} at sea
-   * @param departs when the leg starts (with {@code --depart}), else {@code null}
-   * @param arrives when the leg ends (with {@code --depart}), else {@code null}
+   * @param departs when the leg starts (with {@code --depart}), in the local time of {@code from}
+   *     with its UTC offset, else {@code null}
+   * @param arrives when the leg ends (with {@code --depart}), in the local time of {@code to}, else
+   *     {@code null}
    */
   public record Leg(
       int seq,
@@ -122,8 +127,8 @@ public record Route(
       double costUsd,
       double co2eKg,
       List<String> links,
-      LocalDateTime departs,
-      LocalDateTime arrives) {
+      OffsetDateTime departs,
+      OffsetDateTime arrives) {
     public Leg {
       links = List.copyOf(links);
     }
@@ -158,7 +163,7 @@ public record Route(
     }
 
     /** This leg, timed. */
-    public Leg at(LocalDateTime dep, LocalDateTime arr) {
+    public Leg at(OffsetDateTime dep, OffsetDateTime arr) {
       return new Leg(
           seq,
           mode,
@@ -182,8 +187,10 @@ public record Route(
    *
    * @param at node id where it happens
    * @param detail e.g. the crossing's name or the transfer {@code RAIL/1520 -> RAIL/1435}
-   * @param departs when the stop ends (with {@code --depart}), else {@code null}
-   * @param arrives when the stop begins (with {@code --depart}), else {@code null}
+   * @param departs when the stop ends (with {@code --depart}), local time at {@code at}, else
+   *     {@code null}
+   * @param arrives when the stop begins (with {@code --depart}), local time at {@code at}, else
+   *     {@code null}
    * @param kmFromOrigin route km from the origin where it happens (a driver rest may fall inside a
    *     leg: then {@code at} is the node the truck last passed)
    */
@@ -196,8 +203,8 @@ public record Route(
       double costUsd,
       double co2eKg,
       double kmFromOrigin,
-      LocalDateTime departs,
-      LocalDateTime arrives) {
+      OffsetDateTime departs,
+      OffsetDateTime arrives) {
     /** An untimed stop (a route without {@code --depart}). */
     public Event(
         int seq,
@@ -212,7 +219,7 @@ public record Route(
     }
 
     /** This stop, timed: {@code arrives} when it starts, {@code departs} when it ends. */
-    public Event at(LocalDateTime arr, LocalDateTime dep) {
+    public Event at(OffsetDateTime arr, OffsetDateTime dep) {
       return new Event(
           seq, type, at, detail, durationHours, costUsd, co2eKg, kmFromOrigin, dep, arr);
     }

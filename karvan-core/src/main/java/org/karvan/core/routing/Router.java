@@ -16,6 +16,7 @@ import org.karvan.core.graph.MultimodalGraph;
 import org.karvan.core.graph.NetworkView;
 import org.karvan.core.graph.Sailings;
 import org.karvan.core.graph.Timetables;
+import org.karvan.core.graph.ZoneClock;
 import org.karvan.core.model.Link;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkEvent;
@@ -391,20 +392,22 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   private static final double RECHECK_SHARE = 0.8;
 
   /**
-   * The route leaving {@code from} at {@code depart} (local time), timed over the timetables: legs
-   * and stops carry their departure and arrival times, waits for sailings are the waits for the
-   * next departure. With {@link Objective#TIME} the route is the earliest arrival ({@link
-   * EarliestArrival}, exact for via places too); with another objective it is the objective's best
-   * route (expected waits), then timed. Empty when the constraints leave no route.
+   * The route leaving {@code from} at {@code depart} (the local time at the origin, in its zone:
+   * {@link Network#zoneOf}; UTC where it has none), timed over the timetables: legs and stops carry
+   * their departure and arrival times in the local time where they are, waits for sailings are the
+   * waits for the next departure. With {@link Objective#TIME} the route is the earliest arrival
+   * ({@link EarliestArrival}, exact for via places too); with another objective it is the
+   * objective's best route (expected waits), then timed. Empty when the constraints leave no route.
    */
   public Optional<Route> route(RouteRequest r, java.time.LocalDateTime depart) {
     Overlay.check(net, r.constraints());
     BitSet off = mask(effective(r.constraints()));
     Weights ws = weights(r.objective(), r.cargo(), r.objective() != Objective.TIME);
     Timetables tt = timetables();
-    double t0 = Sailings.hours(depart);
+    ZoneClock clock = ZoneClock.of(g.network().zoneOf(g.physNode(phys(r.from(), "from")).id()));
+    double t0 = ZoneClock.hours(depart.atZone(clock.zone()).toInstant());
     Path p;
-    EarliestArrival ea = r.objective() == Objective.TIME ? earliestArrival(ws, tt) : null;
+    EarliestArrival ea = r.objective() == Objective.TIME ? earliestArrival(ws, tt, clock) : null;
     if (ea != null) {
       BitSet sinks = g.hubs();
       p =
@@ -450,14 +453,17 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
             value,
             p.viaAt(),
             r.via(),
-            new Itineraries.Timing(depart, tt)));
+            new Itineraries.Timing(t0, tt, clock)));
   }
 
-  /** The earliest-arrival search on TIME weights {@code ws} (a new engine per call: O(1)). */
-  EarliestArrival earliestArrival(Weights ws, Timetables tt) {
+  /**
+   * The earliest-arrival search on TIME weights {@code ws} on the route's {@code clock} (a new
+   * engine per call: O(1)).
+   */
+  EarliestArrival earliestArrival(Weights ws, Timetables tt, ZoneClock clock) {
     timetables();
     TimeData d = timeData;
-    return new EarliestArrival(g.csr(), ws.w(), d.expectedWait(), d.sailings());
+    return new EarliestArrival(g.csr(), ws.w(), d.expectedWait(), d.sailings(), clock);
   }
 
   /** The timetables, and per edge its expected wait and its departures, built once. */

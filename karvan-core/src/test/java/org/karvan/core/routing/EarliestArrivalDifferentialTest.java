@@ -177,7 +177,7 @@ class EarliestArrivalDifferentialTest {
       assertThat(route.objectiveValue()).as(why).isCloseTo(ref - t0, within(1e-6));
       // No driver rest in the test profile: the itinerary ends at the search's arrival.
       assertThat(route.totals().durationHours()).as(why).isCloseTo(ref - t0, within(1e-6));
-      assertThat(route.arrives()).as(why).isEqualTo(Sailings.time(ref));
+      assertThat(route.arrives().toLocalDateTime()).as(why).isEqualTo(Sailings.time(ref));
       checked++;
     }
     assertThat(checked).isGreaterThan(100);
@@ -195,7 +195,8 @@ class EarliestArrivalDifferentialTest {
       LocalDateTime prev = null;
       for (int step = 0; step < 40; step++) {
         t = t.plusMinutes(30 + rnd.nextInt(600));
-        LocalDateTime arrives = r.route(request(a, z, List.of()), t).orElseThrow().arrives();
+        LocalDateTime arrives =
+            r.route(request(a, z, List.of()), t).orElseThrow().arrives().toLocalDateTime();
         if (prev != null) {
           assertThat(arrives)
               .as("seed %d trial %d at %s", SEED + 1, trial, t)

@@ -34,7 +34,8 @@ public final class BundleFormat {
           false);
 
   public static final FileSpec COUNTRIES =
-      new FileSpec("countries.csv", List.of("code", "name"), Set.of("code", "name"), false);
+      new FileSpec(
+          "countries.csv", List.of("code", "name", "time_zone"), Set.of("code", "name"), false);
 
   public static final FileSpec CHOKEPOINTS =
       new FileSpec(
@@ -46,7 +47,9 @@ public final class BundleFormat {
   public static final FileSpec NODES =
       new FileSpec(
           "nodes.csv",
-          with(List.of("id", "name", "aliases", "country", "lat", "lon", "kinds"), PROVENANCE),
+          with(
+              List.of("id", "name", "aliases", "country", "lat", "lon", "kinds", "time_zone"),
+              PROVENANCE),
           Set.of("id", "name", "country", "lat", "lon", "kinds", "sources"),
           false);
 

@@ -230,7 +230,9 @@ public final class BundleReader {
     List<Country> countries =
         rows(
             BundleFormat.COUNTRIES,
-            r -> new Country(r.required("code"), r.required("name"), r.origin()));
+            r ->
+                new Country(
+                    r.required("code"), r.required("name"), r.zone("time_zone"), r.origin()));
     List<Chokepoint> chokepoints =
         rows(
             BundleFormat.CHOKEPOINTS,
@@ -453,6 +455,7 @@ public final class BundleReader {
         lat == null ? Double.NaN : lat,
         lon == null ? Double.NaN : lon,
         r.enumSet(NodeKind.class, "kinds", true),
+        r.zone("time_zone"),
         r.provenance(asOf),
         r.origin());
   }

@@ -90,7 +90,9 @@ public final class BundleWriter {
         csv(
             BundleFormat.COUNTRIES,
             n.countries().stream()
-                .map((Country c) -> Map.of("code", c.code(), "name", c.name()))
+                .map(
+                    (Country c) ->
+                        Map.of("code", c.code(), "name", c.name(), "time_zone", zone(c.timeZone())))
                 .toList()));
     files.put(
         BundleFormat.CHOKEPOINTS.name(),
@@ -183,6 +185,10 @@ public final class BundleWriter {
     }
   }
 
+  private static String zone(java.time.ZoneId z) {
+    return z == null ? "" : z.getId();
+  }
+
   private static String csv(FileSpec spec, List<Map<String, String>> rows) {
     CsvWriter w = new CsvWriter();
     w.row(spec.columns());
@@ -223,6 +229,7 @@ public final class BundleWriter {
     r.put("lat", num(n.lat()));
     r.put("lon", num(n.lon()));
     r.put("kinds", join(n.kinds().stream().sorted().toList()));
+    r.put("time_zone", zone(n.timeZone()));
     provenance(r, n.provenance());
     return r;
   }

@@ -253,6 +253,33 @@ final class RowReader {
     return out;
   }
 
+  /**
+   * An IANA time zone id known to this JDK's tz database (e.g. {@code Asia/Baku}), or {@code null}
+   * when empty. Offsets such as {@code +04:00} are not zones (no daylight saving rules, no
+   * history).
+   */
+  java.time.ZoneId zone(String field) {
+    String s = str(field);
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (!java.time.ZoneId.getAvailableZoneIds().contains(s)) {
+      error(
+          field,
+          "'"
+              + s
+              + "' is not an IANA time zone id of the tz database "
+              + TZ_VERSION
+              + " (e.g. Asia/Baku, Europe/Moscow)");
+      return null;
+    }
+    return java.time.ZoneId.of(s);
+  }
+
+  /** The version of the tz database of this JDK, e.g. {@code 2025a}. */
+  static final String TZ_VERSION =
+      String.join("/", java.time.zone.ZoneRulesProvider.getVersions("UTC").keySet());
+
   /** A local date-time {@code YYYY-MM-DDTHH:MM}, or {@code null} when empty. */
   java.time.LocalDateTime dateTime(String field) {
     String s = str(field);

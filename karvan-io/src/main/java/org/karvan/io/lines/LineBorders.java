@@ -385,6 +385,7 @@ final class LineBorders {
               n.lat(),
               n.lon(),
               kinds,
+              n.timeZone(),
               n.provenance(),
               n.origin()));
     }

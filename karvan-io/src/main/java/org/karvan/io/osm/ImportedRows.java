@@ -77,6 +77,7 @@ final class ImportedRows {
         n.lat(),
         n.lon(),
         kinds,
+        n.timeZone(),
         n.provenance(),
         n.origin());
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.karvan.core.model.Network;
 import org.karvan.core.model.NetworkEvent;
@@ -168,13 +168,16 @@ public final class RouteJson {
     return x;
   }
 
-  /** {@code departs} and {@code arrives} (ISO local date-times) of a timed route, else nothing. */
-  private static void times(ObjectNode o, LocalDateTime departs, LocalDateTime arrives) {
+  /**
+   * {@code departs} and {@code arrives} of a timed route (ISO offset date-times, local time at the
+   * place: {@code 2026-12-08T12:00+04:00}), else nothing.
+   */
+  private static void times(ObjectNode o, OffsetDateTime departs, OffsetDateTime arrives) {
     if (departs != null) {
-      o.put("departs", departs.toString());
+      o.put("departs", RouteTimes.iso(departs));
     }
     if (arrives != null) {
-      o.put("arrives", arrives.toString());
+      o.put("arrives", RouteTimes.iso(arrives));
     }
   }
 

@@ -97,6 +97,15 @@ public final class HoursOfService {
       double breaks = drivers == 1 ? Math.ceil(periodDrivingH / breakAfterH - 1 - EPS) * breakH : 0;
       return (breaks + dailyRestH) / periodDrivingH;
     }
+
+    /**
+     * As {@link #expectedRestPerDrivingH()} with the weekly rest spread over a week's driving: the
+     * rate of a haul longer than a week (the router's second look at long road hauls).
+     */
+    public double longHaulRestPerDrivingH() {
+      double weekH = Math.min(weekDrivingH, periodsPerWeek * periodDrivingH);
+      return expectedRestPerDrivingH() + (weekH > 0 ? weeklyRestH / weekH : 0);
+    }
   }
 
   /** The crew's clock along one haul; starts rested. Not thread-safe; one per haul. */

@@ -198,7 +198,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     if (cached != null) {
       return cached;
     }
-    Weights ws = compute(o, c, costs, profile, dated, tie);
+    Weights ws = compute(o, c, costs, profile, dated, tie, 1);
     if (weightCache.size() < 64) {
       weightCache.put(k, ws);
     }
@@ -217,7 +217,7 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     WeightKey k = new WeightKey(o, c.shape(), o == Objective.TIME);
     double[] w = undated.baseWeightCache.get(k);
     if (w == null) {
-      w = compute(o, c, g.edgeCosts(), g.profile(), EventOverlay.NONE, true).w();
+      w = compute(o, c, g.edgeCosts(), g.profile(), EventOverlay.NONE, true, 1).w();
       if (undated.baseWeightCache.size() < 64) {
         undated.baseWeightCache.put(k, w);
       }
@@ -231,9 +231,10 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
       EdgeCost[] costs,
       org.karvan.core.profile.Profile profile,
       EventOverlay dated,
-      boolean tie) {
+      boolean tie,
+      double restFactor) {
     double vot = profile.get("value_of_time.usd_per_teu_h");
-    double restScale = c.restScale(profile);
+    double restScale = c.restScale(profile) * restFactor;
     int m = g.csr().edgeCount();
     double[] w = new double[m];
     double ratio = Double.POSITIVE_INFINITY;
@@ -355,18 +356,17 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     }
     double value = objectiveValue(r, p.edges());
     Route best = itinerary(r, p, value);
-    // The search charges driver rest per road hour; the itinerary books the real schedule, weekly
-    // rest included. Where the booked route is much longer than the search thought, the next
-    // routes may be faster as booked: the fastest of them is the answer (docs/routing.md).
+    // The search charges driver rest per road hour without the weekly rest; the itinerary books
+    // the real schedule. Where the booked route is much longer than the search thought, a second
+    // search charges the weekly rest too, and the faster of the two as booked is the answer.
     if (r.objective() == Objective.TIME && best.totals().durationHours() > value + RECHECK_H) {
-      List<Route> candidates =
-          new ArrayList<>(alternatives(r, RECHECK_K, RECHECK_PENALTY, RECHECK_SHARE));
-      if (r.via().isEmpty()) {
-        candidates.addAll(pareto(r, RECHECK_LABELS).routes());
-      }
-      for (Route alt : candidates) {
-        if (alt.totals().durationHours() < best.totals().durationHours() - 1e-9) {
-          best = alt;
+      for (double share : LONG_HAUL_SHARES) {
+        Path q = path(r, longHaulWeights(r.cargo(), share), off);
+        if (q != null) {
+          Route alt = itinerary(r, q, objectiveValue(r, q.edges()));
+          if (alt.totals().durationHours() < best.totals().durationHours() - 1e-9) {
+            best = alt;
+          }
         }
       }
     }
@@ -386,10 +386,31 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   /** Booked hours above the search's label that make the fastest route check its alternatives. */
   static final double RECHECK_H = 12;
 
-  private static final int RECHECK_K = 4;
-  private static final int RECHECK_LABELS = 50_000;
-  private static final double RECHECK_PENALTY = 0.5;
-  private static final double RECHECK_SHARE = 0.8;
+  /**
+   * The shares of the weekly rest that the second looks charge per driving hour: a haul just over a
+   * week's driving books one weekly rest over all its hours, a shorter one none, so a few rates in
+   * between find the routes that stay under the weekly limit by moving part of the haul to rail.
+   */
+  private static final double[] LONG_HAUL_SHARES = {0.33, 0.67, 1.0};
+
+  /** TIME weights whose road edges also charge {@code share} of the weekly rest per hour. */
+  private Weights longHaulWeights(Cargo c, double share) {
+    record Key(Cargo shape, double share) {}
+    Key k = new Key(c.shape(), share);
+    Weights w = longHaul.get(k);
+    if (w == null) {
+      var hos = org.karvan.core.graph.HoursOfService.Rules.of(profile, 1);
+      double base = hos.expectedRestPerDrivingH();
+      double factor = (base + share * (hos.longHaulRestPerDrivingH() - base)) / base;
+      w = compute(Objective.TIME, c, costs, profile, dated, true, factor);
+      if (longHaul.size() < 64) {
+        longHaul.put(k, w);
+      }
+    }
+    return w;
+  }
+
+  private final ConcurrentHashMap<Object, Weights> longHaul = new ConcurrentHashMap<>();
 
   /**
    * The route leaving {@code from} at {@code depart} (the local time at the origin, in its zone:

@@ -70,7 +70,9 @@ class DefaultNetworkTest {
             "BC-ULS-ROAD",
             "BC-KHG-RAIL",
             "BC-SRG-RAIL",
-            "BC-KHD-RAIL")) {
+            "BC-KHD-RAIL",
+            "BC-SRP-ROAD",
+            "BC-VAL-ROAD")) {
       assertThat(NET.findCrossing(id)).as(id).isPresent();
     }
     assertThat(NET.chokepoints())

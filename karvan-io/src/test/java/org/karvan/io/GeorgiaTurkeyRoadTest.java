@@ -1,0 +1,90 @@
+package org.karvan.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.karvan.core.model.BorderCrossing;
+import org.karvan.core.model.Mode;
+import org.karvan.core.routing.Constraints;
+import org.karvan.core.routing.Objective;
+import org.karvan.core.routing.Route;
+import org.karvan.core.routing.RouteRequest;
+import org.karvan.core.routing.Router;
+
+/**
+ * The Georgia - Türkiye road crossings of 2026-12-01 (Sarpi - Sarp, Vale - Türkgözü; issue 11): a
+ * truck between Azerbaijan and Nakhchivan with the Iranian border closed, and one from Poti to
+ * Türkiye, goes through Georgia and Türkiye, not through Armenia and Iran.
+ */
+class GeorgiaTurkeyRoadTest {
+  static final Set<String> GE_TR = Set.of("BC-SRP-ROAD", "BC-VAL-ROAD");
+
+  static Route road(Router r, String from, String to, Set<String> avoid) {
+    RouteRequest q =
+        new RouteRequest(
+            from,
+            to,
+            List.of(),
+            ScenarioTest.FEU,
+            Objective.TIME,
+            Constraints.NONE.withModes(Set.of(Mode.ROAD)).withAvoidCrossings(avoid));
+    return r.route(q).orElseThrow(() -> new AssertionError(r.explainNoRoute(q)));
+  }
+
+  static boolean touches(String crossing, String country) {
+    BorderCrossing c = ScenarioTest.NET.findCrossing(crossing).orElseThrow();
+    return ScenarioTest.NET.getNode(c.nodeA()).country().equals(country)
+        || ScenarioTest.NET.getNode(c.nodeB()).country().equals(country);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"AZBAK,AZNAK", "AZNAK,AZBAK"})
+  void withTheIranianBorderClosedBakuNakhchivanByRoadRunsThroughGeorgiaAndTurkiye(
+      String from, String to) {
+    Router closed = ScenarioTest.under("az-ir-border-closed");
+    Route r = road(closed, from, to, Set.of());
+    // Red Bridge, Vale - Türkgözü, Sadarak - Dilucu: the Middle Corridor road and the D 080.
+    assertThat(r.crossings())
+        .containsExactlyInAnyOrder("BC-RBR-ROAD", "BC-VAL-ROAD", "BC-SDR-ROAD")
+        .noneMatch(c -> touches(c, "AM") || touches(c, "IR"));
+    assertThat(ArasCorridorTest.kmIn(r, "AM")).isZero();
+    assertThat(ArasCorridorTest.kmIn(r, "IR")).isZero();
+    // Baku - Red Bridge 503 (M-2) + 1 + Tbilisi 57 + Khashuri 120 + Akhaltsikhe 80 + Vale 17 + 1
+    // + Posof 14 + Ardahan 75 + Kars 83 + Iğdır 130 + Dilucu 86 + 1.5 + Nakhchivan 86 = 1,254.5 km.
+    assertThat(r.totals().distanceKm()).isCloseTo(1254.5, within(1.0));
+
+    // Without the two new crossings the same request goes round through Armenia and Iran
+    // (Sadakhlo, Norduz, Bazargan), twice as far: the route the new-user trial found.
+    Route before = road(closed, from, to, GE_TR);
+    assertThat(before.crossings()).anyMatch(c -> touches(c, "AM"));
+    assertThat(ArasCorridorTest.kmIn(before, "IR")).isGreaterThan(300);
+    assertThat(before.totals().distanceKm()).isGreaterThan(2 * r.totals().distanceKm() - 100);
+    assertThat(before.totals().durationHours()).isGreaterThan(r.totals().durationHours());
+  }
+
+  @Test
+  void potiToAnkaraByRoadCrossesStraightIntoTurkiye() {
+    Route r = road(ScenarioTest.BASE, "GEPTI", "TRANK", Set.of());
+    assertThat(r.crossings()).hasSize(1).allMatch(GE_TR::contains);
+    assertThat(r.countries()).extracting(Route.CountryKm::code).containsExactly("GE", "TR");
+  }
+
+  @Test
+  void bothCrossingsCarryTheGeorgianCpmmTimesEachWay() {
+    for (String id : GE_TR) {
+      BorderCrossing c = ScenarioTest.NET.findCrossing(id).orElseThrow();
+      assertThat(ScenarioTest.NET.getNode(c.nodeA()).country()).isEqualTo("GE");
+      assertThat(ScenarioTest.NET.getNode(c.nodeB()).country()).isEqualTo("TR");
+      // CPMM 2023 Georgia, all road BCPs: outbound 45.3 h, inbound 1.6 h; P90 = 2 x mean.
+      assertThat(c.ab().meanH()).isEqualTo(45.3);
+      assertThat(c.ab().p90H()).isEqualTo(90.6);
+      assertThat(c.ba().meanH()).isEqualTo(1.6);
+      assertThat(c.ba().p90H()).isEqualTo(3.2);
+    }
+  }
+}

@@ -103,7 +103,7 @@ final class Errors implements IExecutionExceptionHandler {
     for (Problem p : e.problems()) {
       String text = p.toString();
       String hint =
-          p.message().contains("; ")
+          p.message().contains("; ") || p.message().startsWith("no such file")
               ? ""
               : p.file().endsWith(".csv") || p.file().endsWith(".geojson")
                   ? "; see docs/network-format.md"

@@ -87,6 +87,8 @@ class CliTest {
     Run missing = run("network", "validate", tmp.resolve("nope").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no such file or directory");
+    // A missing path is not a profile problem: no pointer to the cost model's parameters.
+    assertThat(missing.err()).doesNotContain("cost-model");
   }
 
   @Test

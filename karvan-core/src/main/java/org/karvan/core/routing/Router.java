@@ -731,6 +731,41 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   public record ParetoRoutes(List<Route> routes, boolean truncated, int labels, int maxLabels) {}
 
   /**
+   * The routes no other route beats as booked: the front is found on the search's labels, whose
+   * driver rest is expected per road hour, while the itineraries book the real rests, so a label-
+   * optimal route can be dominated on the figures a user sees (docs/routing.md).
+   */
+  private static List<Route> bookedFront(List<Route> routes) {
+    List<Route> out = new ArrayList<>();
+    for (Route a : routes) {
+      boolean dominated = false;
+      for (Route b : routes) {
+        if (b != a && dominates(b.totals(), a.totals())) {
+          dominated = true;
+          break;
+        }
+      }
+      if (!dominated) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static boolean dominates(Route.Totals b, Route.Totals a) {
+    double e = 1e-9;
+    boolean noWorse =
+        b.durationHours() <= a.durationHours() + e
+            && b.costUsd() <= a.costUsd() + e
+            && b.co2eKg() <= a.co2eKg() + e;
+    boolean better =
+        b.durationHours() < a.durationHours() - e
+            || b.costUsd() < a.costUsd() - e
+            || b.co2eKg() < a.co2eKg() - e;
+    return noWorse && better;
+  }
+
+  /**
    * The Pareto-optimal routes over hours, USD and kg CO2e (via places are not supported here).
    *
    * @param maxLabels bound on labels created; see {@link Pareto}
@@ -775,6 +810,6 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
               List.of(),
               dated));
     }
-    return new ParetoRoutes(routes, res.truncated(), res.labels(), maxLabels);
+    return new ParetoRoutes(bookedFront(routes), res.truncated(), res.labels(), maxLabels);
   }
 }

@@ -545,7 +545,9 @@ public final class MultimodalGraph {
     return vState[v];
   }
 
-  /** The service line of an aboard virtual node, -1 for every other state. */
+  /**
+   * The service line of an aboard virtual node (a ship's or a train's), -1 for every other state.
+   */
   public int lineOf(int v) {
     return vLine[v];
   }
@@ -574,16 +576,9 @@ public final class MultimodalGraph {
     return vTariff[v] == RailTransit.LAYER;
   }
 
-  /**
-   * The rail service of a virtual node aboard a train or of an edge run by one ({@code edge} true),
-   * else {@code null}.
-   */
-  public RailService railService(int x, boolean edge) {
-    int line = edge ? (eSched[x] == null ? -1 : (int) eSched[x][0]) : vLine[x];
-    if (line < lines.count() || (!edge && vState[x].isWater())) {
-      return null;
-    }
-    return plans.get(line - lines.count()).service();
+  /** The rail service that runs edge {@code e} (boarding or aboard), else {@code null}. */
+  public RailService railService(int e) {
+    return eSched[e] == null ? null : plans.get((int) eSched[e][0] - lines.count()).service();
   }
 
   /**

@@ -32,7 +32,7 @@ public final class Timetables {
     for (int e = 0; e < out.length; e++) {
       double atH = g.boardingAtH(e);
       if (!Double.isNaN(atH)) {
-        RailService r = g.railService(e, true);
+        RailService r = g.railService(e);
         out[e] = train(r).in(g.network().zoneOf(r.path().get(0))).shifted(atH);
         continue;
       }

@@ -438,33 +438,16 @@ public final class NetworkValidator {
     } else if (ends.size() > 1 && ends.contains("")) {
       p.error(x.origin(), "from", "link '" + x.link() + "' has rows for both ends and for one end");
     }
-    if (x.isTimetable()) {
-      if (x.anchor() != null) {
-        p.error(x.origin(), "anchor", "give weekdays and times, or an anchor, not both");
-      }
-      if (x.times().isEmpty()) {
-        p.error(x.origin(), "times", "a timetable needs at least one time of day");
-      }
-      if (new HashSet<>(x.weekdays()).size() < x.weekdays().size()) {
-        p.error(x.origin(), "weekdays", "a weekday is listed twice");
-      }
-      if (new HashSet<>(x.times()).size() < x.times().size()) {
-        p.error(x.origin(), "times", "a time is listed twice");
-      }
-      int perWeek = x.weekdays().size() * x.times().size();
-      if (s != null && Math.abs(perWeek - s.sailingsPerWeek()) > 1e-9) {
-        p.warning(
-            x.origin(),
-            "weekdays",
-            perWeek
-                + " departures a week, but services.csv has "
-                + s.sailingsPerWeek()
-                + " sailings a week (used for the expected wait without --depart)");
-      }
-    } else if (!x.times().isEmpty()) {
-      p.error(x.origin(), "weekdays", "times need the weekdays they run on");
-    } else if (x.anchor() == null) {
-      p.error(x.origin(), "anchor", "give weekdays and times, or an anchor (one departure)");
+    RailServiceRules.schedule(x.origin(), x.weekdays(), x.times(), x.anchor(), p);
+    int perWeek = x.weekdays().size() * x.times().size();
+    if (x.isTimetable() && s != null && Math.abs(perWeek - s.sailingsPerWeek()) > 1e-9) {
+      p.warning(
+          x.origin(),
+          "weekdays",
+          perWeek
+              + " departures a week, but services.csv has "
+              + s.sailingsPerWeek()
+              + " sailings a week (used for the expected wait without --depart)");
     }
   }
 

@@ -255,32 +255,47 @@ public final class RailServiceRules {
     }
   }
 
-  /** Departures from the first stop: weekdays and times, or an anchor. */
+  /** Departures from the first stop: weekdays and times, or an anchor, as departures.csv. */
   private static void departures(RailService r, Problems p) {
-    Origin o = r.origin();
-    if (r.isTimetable()) {
-      if (r.anchor() != null) {
+    schedule(r.origin(), r.weekdays(), r.times(), r.anchor(), p);
+    int perWeek = r.weekdays().size() * r.times().size();
+    if (perWeek > 0 && Math.abs(perWeek - r.runsPerWeek()) > 1e-9) {
+      p.warning(
+          r.origin(),
+          "weekdays",
+          perWeek
+              + " departures a week, but runs_per_week is "
+              + r.runsPerWeek()
+              + " (used for the expected wait without --depart)");
+    }
+  }
+
+  /**
+   * The rules of a departures row (departures.csv or rail_services.csv): a weekly timetable of
+   * weekdays and times, each listed once, or one anchor departure, not both and not neither.
+   */
+  static void schedule(
+      Origin o,
+      List<java.time.DayOfWeek> weekdays,
+      List<java.time.LocalTime> times,
+      java.time.LocalDateTime anchor,
+      Problems p) {
+    if (!weekdays.isEmpty()) {
+      if (anchor != null) {
         p.error(o, "anchor", "give weekdays and times, or an anchor, not both");
       }
-      if (r.times().isEmpty()) {
+      if (times.isEmpty()) {
         p.error(o, "times", "a timetable needs at least one time of day");
       }
-      if (new HashSet<>(r.weekdays()).size() < r.weekdays().size()) {
+      if (new HashSet<>(weekdays).size() < weekdays.size()) {
         p.error(o, "weekdays", "a weekday is listed twice");
       }
-      int perWeek = r.weekdays().size() * r.times().size();
-      if (perWeek > 0 && Math.abs(perWeek - r.runsPerWeek()) > 1e-9) {
-        p.warning(
-            o,
-            "weekdays",
-            perWeek
-                + " departures a week, but runs_per_week is "
-                + r.runsPerWeek()
-                + " (used for the expected wait without --depart)");
+      if (new HashSet<>(times).size() < times.size()) {
+        p.error(o, "times", "a time is listed twice");
       }
-    } else if (!r.times().isEmpty()) {
+    } else if (!times.isEmpty()) {
       p.error(o, "weekdays", "times need the weekdays they run on");
-    } else if (r.anchor() == null) {
+    } else if (anchor == null) {
       p.error(o, "anchor", "give weekdays and times, or an anchor (one departure)");
     }
   }

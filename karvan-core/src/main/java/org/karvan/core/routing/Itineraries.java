@@ -466,7 +466,7 @@ public final class Itineraries {
       if (l.mode() != Mode.ROAD) {
         clock = null;
       }
-      var train = g.railService(e, true);
+      var train = g.railService(e);
       if (boards && train != null) {
         event(EventType.TRAIN_WAIT, from, trainDetail(train, sailings), waitH, 0, 0);
       } else if (boards) {

@@ -360,13 +360,11 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
     // the real schedule. Where the booked route is much longer than the search thought, a second
     // search charges the weekly rest too, and the faster of the two as booked is the answer.
     if (r.objective() == Objective.TIME && best.totals().durationHours() > value + RECHECK_H) {
-      for (double share : LONG_HAUL_SHARES) {
-        Path q = path(r, longHaulWeights(r.cargo(), share), off);
-        if (q != null) {
-          Route alt = itinerary(r, q, objectiveValue(r, q.edges()));
-          if (alt.totals().durationHours() < best.totals().durationHours() - 1e-9) {
-            best = alt;
-          }
+      Path q = path(r, longHaulWeights(r.cargo()), off);
+      if (q != null) {
+        Route alt = itinerary(r, q, objectiveValue(r, q.edges()));
+        if (alt.totals().durationHours() < best.totals().durationHours() - 1e-9) {
+          best = alt;
         }
       }
     }
@@ -387,30 +385,23 @@ public final class Router implements ShortestRoute, AlternativeRoutes, ParetoFro
   static final double RECHECK_H = 12;
 
   /**
-   * The shares of the weekly rest that the second looks charge per driving hour. One look with the
-   * whole weekly rest spread over a week's driving: on the default network a third or two thirds
-   * found nothing it missed, and half found less (each look is one more search).
+   * TIME weights whose road edges also charge the weekly rest, spread over a week's driving (one
+   * second look: on the default network a third or two thirds of it found nothing this missed).
    */
-  private static final double[] LONG_HAUL_SHARES = {1.0};
-
-  /** TIME weights whose road edges also charge {@code share} of the weekly rest per hour. */
-  private Weights longHaulWeights(Cargo c, double share) {
-    record Key(Cargo shape, double share) {}
-    Key k = new Key(c.shape(), share);
-    Weights w = longHaul.get(k);
+  private Weights longHaulWeights(Cargo c) {
+    Weights w = longHaul.get(c.shape());
     if (w == null) {
       var hos = org.karvan.core.graph.HoursOfService.Rules.of(profile, 1);
-      double base = hos.expectedRestPerDrivingH();
-      double factor = (base + share * (hos.longHaulRestPerDrivingH() - base)) / base;
+      double factor = hos.longHaulRestPerDrivingH() / hos.expectedRestPerDrivingH();
       w = compute(Objective.TIME, c, costs, profile, dated, true, factor);
       if (longHaul.size() < 64) {
-        longHaul.put(k, w);
+        longHaul.put(c.shape(), w);
       }
     }
     return w;
   }
 
-  private final ConcurrentHashMap<Object, Weights> longHaul = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Cargo, Weights> longHaul = new ConcurrentHashMap<>();
 
   /**
    * The route leaving {@code from} at {@code depart} (the local time at the origin, in its zone:

@@ -9,12 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.karvan.app.InvalidRequestException;
 import org.karvan.app.Karvan;
 import org.karvan.app.RouteSpec;
@@ -23,7 +18,7 @@ import org.karvan.io.route.RouteJson;
 import org.karvan.server.ApiException.FieldError;
 
 /**
- * What every resource shares: the workspace, the limits, the worker pool with its time limit, and
+ * What every resource shares: the workspace, the limits, the workers with their time limit, and
  * reading requests and writing answers (JSON bodies, RFC 9457 problems).
  */
 final class Api {
@@ -32,12 +27,12 @@ final class Api {
 
   final ServerConfig cfg;
   final Karvan karvan;
-  final ThreadPoolExecutor pool;
+  final Workers workers;
 
-  Api(ServerConfig cfg, Karvan karvan, ThreadPoolExecutor pool) {
+  Api(ServerConfig cfg, Karvan karvan, Workers workers) {
     this.cfg = cfg;
     this.karvan = karvan;
-    this.pool = pool;
+    this.workers = workers;
   }
 
   /**
@@ -69,7 +64,7 @@ final class Api {
   }
 
   /**
-   * Runs a use case on the worker pool within the time limit; its field errors are answered
+   * Runs a use case on the {@link Workers} within the time limit; its field errors are answered
    * together with those of the parameters themselves (422).
    */
   <T> T call(Params p, Callable<T> task) {
@@ -93,47 +88,28 @@ final class Api {
   static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
 
   /**
-   * Runs a computation on the worker pool until the exchange's deadline (503 when busy or too
-   * slow). The computation runs under a {@link Cancellation} token that expires at the deadline and
-   * is cancelled when the wait gives up, so the worker stops within one check of the search loops
-   * (see docs/server.md) rather than running on.
+   * Runs a computation until the exchange's deadline, on this thread, when one of the {@link
+   * Workers}' turns is free (503 when too many wait or time runs out). The computation runs under a
+   * {@link Cancellation} token that expires at the deadline, so it stops within one check of the
+   * search loops (see docs/server.md) rather than running on.
    */
   <T> T compute(Callable<T> task) {
     Long d = DEADLINE.get();
     long deadline =
         d != null ? d : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.requestTimeoutMs());
-    Cancellation token = Cancellation.until(deadline);
-    Future<T> f;
     try {
-      f = pool.submit(() -> token.call(task));
-    } catch (RejectedExecutionException e) {
-      throw ApiException.unavailable("the server is busy; retry shortly");
-    }
-    try {
-      T result = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      // A result that arrives after the limit is refused too, so the limit does not depend on
-      // whether the computation finished just before or just after the wait started.
-      if (System.nanoTime() - deadline > 0) {
-        throw new TimeoutException();
-      }
-      return result;
-    } catch (TimeoutException e) {
-      token.cancel();
-      f.cancel(true);
-      throw overTime();
+      return workers.run(task, deadline);
+    } catch (Workers.Refused e) {
+      throw e.why == Workers.Refusal.BUSY
+          ? ApiException.unavailable("the server is busy; retry shortly")
+          : overTime();
     } catch (InterruptedException e) {
-      token.cancel();
       Thread.currentThread().interrupt();
       throw ApiException.unavailable("interrupted");
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof Cancellation.Cancelled) {
-        throw overTime();
-      }
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(c);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

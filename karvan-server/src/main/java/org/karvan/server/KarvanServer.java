@@ -18,10 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -54,7 +51,7 @@ public final class KarvanServer implements AutoCloseable {
   private final ScenarioStore store;
   private final Scenarios scenarios;
   private final PrometheusMeterRegistry metrics;
-  private final ThreadPoolExecutor pool;
+  private final Workers workers;
   private final Javalin app;
   private volatile String tokenHash;
   private volatile boolean ready;
@@ -72,20 +69,8 @@ public final class KarvanServer implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
-    AtomicInteger n = new AtomicInteger();
-    this.pool =
-        new ThreadPoolExecutor(
-            cfg.workers(),
-            cfg.workers(),
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(Math.max(1, cfg.maxQueued())),
-            r -> {
-              Thread t = new Thread(r, "karvan-compute-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.api = new Api(cfg, karvan, pool);
+    this.workers = new Workers(cfg.workers(), cfg.maxQueued());
+    this.api = new Api(cfg, karvan, workers);
     this.app = createApp();
   }
 
@@ -115,7 +100,6 @@ public final class KarvanServer implements AutoCloseable {
       if (s.generatedToken != null) {
         s.store.forgetToken();
       }
-      s.pool.shutdownNow();
       throw e;
     }
     if (out != null) {
@@ -156,7 +140,7 @@ public final class KarvanServer implements AutoCloseable {
 
   /** Computations running now (for tests: a cancelled one must free its worker). */
   int busyWorkers() {
-    return pool.getActiveCount();
+    return workers.busy();
   }
 
   /** The token generated at this (first) start, if one was. */
@@ -167,7 +151,6 @@ public final class KarvanServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    pool.shutdownNow();
     metrics.close();
   }
 
@@ -261,7 +244,7 @@ public final class KarvanServer implements AutoCloseable {
           record(ctx);
         });
 
-    new NetworkResource(engine, store, pool, metrics).register(a);
+    new NetworkResource(engine, store, workers, metrics).register(a);
     new RoutingResource(api).register(a);
     new ScenarioResource(api, store, scenarios, () -> tokenHash).register(a);
     new AnalysisResource(api).register(a);

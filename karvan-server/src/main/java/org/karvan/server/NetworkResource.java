@@ -6,25 +6,21 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ThreadPoolExecutor;
 import org.karvan.io.route.RouteJson;
 
 /** Network and service endpoints: health, metrics, the network as GeoJSON, its summary, places. */
 final class NetworkResource {
   private final Engine engine;
   private final ScenarioStore store;
-  private final ThreadPoolExecutor pool;
+  private final Workers workers;
   private final PrometheusMeterRegistry metrics;
   private final Instant started = Instant.now();
 
   NetworkResource(
-      Engine engine,
-      ScenarioStore store,
-      ThreadPoolExecutor pool,
-      PrometheusMeterRegistry metrics) {
+      Engine engine, ScenarioStore store, Workers workers, PrometheusMeterRegistry metrics) {
     this.engine = engine;
     this.store = store;
-    this.pool = pool;
+    this.workers = workers;
     this.metrics = metrics;
   }
 
@@ -47,7 +43,7 @@ final class NetworkResource {
     }
     o.put("network", engine.net.manifest().name() + " " + engine.net.manifest().version());
     o.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
-    o.put("queued", pool.getQueue().size());
+    o.put("queued", workers.waiting());
     ctx.status(db ? 200 : 503);
     Api.json(ctx, o);
   }

@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * @param maxMatrixCells largest origins × destinations of a matrix (413 above)
  * @param requestTimeoutMs time allowed to compute one answer (503 after)
  * @param maxQueued computations waiting for a worker before new ones get 503
- * @param workers threads computing routes
+ * @param workers computations running at once (each on the thread answering its exchange)
  * @param wire limits on connections and answers (timeouts, slow bodies, answer size)
  * @param requests bounds on what one request may ask besides the above (vias, scenarios, samples)
  */

@@ -26,6 +26,13 @@ class WorkersTest {
     return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
   }
 
+  private static void awaitAWaiter(Workers w) throws InterruptedException {
+    long t0 = System.nanoTime();
+    while (w.waiting() == 0 && System.nanoTime() - t0 < 5_000_000_000L) {
+      Thread.sleep(1);
+    }
+  }
+
   @Test
   void aComputationRunsOnTheCallersThreadAndGivesItsTurnBack() throws Exception {
     Workers w = new Workers(2, 4);
@@ -76,10 +83,7 @@ class WorkersTest {
               }
             },
             THREADS);
-    long t0 = System.nanoTime();
-    while (w.waiting() == 0 && System.nanoTime() - t0 < 5_000_000_000L) {
-      Thread.sleep(1);
-    }
+    awaitAWaiter(w);
     assertThat(w.waiting()).isEqualTo(1);
     assertThat(third).isNotDone();
     release.countDown();
@@ -130,10 +134,7 @@ class WorkersTest {
               }
             },
             THREADS);
-    long t0 = System.nanoTime();
-    while (w.waiting() == 0 && System.nanoTime() - t0 < 5_000_000_000L) {
-      Thread.sleep(1);
-    }
+    awaitAWaiter(w);
     long t1 = System.nanoTime();
     assertThatThrownBy(() -> w.run(() -> null, in(5_000)))
         .isInstanceOfSatisfying(

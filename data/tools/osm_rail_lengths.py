@@ -60,8 +60,24 @@ TOLERANCE_M = 150.0
 OSM_SOURCE = "osm-railways-2026-02"
 USED = {"rail"}
 USED_PLANNED = {"rail", "construction"}
-# Links not measured although a path is found: the OSM ways are known to be incomplete.
-SKIP = {"R-DLC-IGD": "the construction ways of Kars-Igdir-Dilucu are incomplete (71 km against 224 km in all)"}
+# Links not measured although a path is found: the OSM ways are known to be incomplete. (Empty since
+# 2026-12-01: Kars-Igdir-Dilucu, once listed here, is two complete construction ways of 224.5 km,
+# one per track, from the junction with the Kars-Tbilisi line to the Dilucu border; the 71 km
+# measured earlier was the Igdir-Dilucu part alone.)
+SKIP = {}
+# End nodes that lie outside every layer but on a cited stretch of existing line leading to it: the
+# link is measured from the junction (lon, lat: the first vertex of the OSM ways) and the cited
+# approach km are added; the line is drawn straight from the node to the junction.
+APPROACH = {
+    # Kars: the Kars-Igdir-Aralik-Dilucu line leaves the Kars-Tbilisi line at about its 12th km
+    # (project consultant's description, source kiadyht-kars-dilucu); the OSM ways start there.
+    "TRKSY": (43.21300, 40.67000, 12.0, "kiadyht-kars-dilucu"),
+}
+# End nodes measured from a fixed vertex of the line (lon, lat) instead of the best snap, so that the
+# two links meeting there split the line at one point. Igdir: the station of the new line is not
+# placed by any source; the vertex nearest the Igdir node (6.1 km south-west of the town centre,
+# 134.7 km from the junction of the 224.5 km ways) stands for it.
+PIN = {"TRIGD": (43.98800, 39.88200)}
 
 
 def hav(lon1, lat1, lon2, lat2):
@@ -239,6 +255,11 @@ def main():
         if not row or row[0].startswith("#") or row[col["mode"]] != "RAIL":
             continue
         a, b = nodes[row[col["from"]]], nodes[row[col["to"]]]
+        real_a, real_b = a, b
+        appr_a, appr_b = APPROACH.get(row[col["from"]]), APPROACH.get(row[col["to"]])
+        approach_km = sum(x[2] for x in (appr_a, appr_b) if x)
+        a = appr_a[:2] if appr_a else PIN.get(row[col["from"]], a)
+        b = appr_b[:2] if appr_b else PIN.get(row[col["to"]], b)
         planned = row[col["status"]] in ("UNDER_CONSTRUCTION", "PLANNED")
         kinds = USED_PLANNED if planned else USED
         layer = next((L for L in layers if L.contains(*a) and L.contains(*b)), None)
@@ -258,10 +279,16 @@ def main():
             report.append([row[0], layer.name, f"{old:g}", "estimated" if est else "sourced", "", "", "", f"{gc:.1f}", "no path"])
             continue
         km, seq, sa, sb = res
+        # A pinned end reports its offset from the node itself (the acceptance used the pin).
+        sa_ok, sb_ok = sa, sb
+        if row[col["from"]] in PIN:
+            sa = hav(*real_a, *layer.coords[seq[0]])
+        if row[col["to"]] in PIN:
+            sb = hav(*real_b, *layer.coords[seq[-1]])
         pa, pb = layer.coords[seq[0]], layer.coords[seq[-1]]
         gc_snapped = hav(pa[0], pa[1], pb[0], pb[1])
         ok_ratio = 0 < 0.95 * gc_snapped <= km <= 2.0 * gc_snapped and (short or km >= 0.98 * gc)
-        ok_snap = max(sa, sb) <= (SHORT_SNAP_KM if short else MAX_ACCEPT_SNAP_KM)
+        ok_snap = max(sa_ok, sb_ok) <= (SHORT_SNAP_KM if short else MAX_ACCEPT_SNAP_KM)
         ok = ok_ratio and ok_snap
         verdict = "accepted" if ok else ("rejected (ratio)" if not ok_ratio else "rejected (snap)")
         report.append([row[0], layer.name, f"{old:g}", "estimated" if est else "sourced", f"{km:.1f}",
@@ -269,26 +296,37 @@ def main():
         if not ok:
             continue
         pts = simplify([layer.coords[v] for v in seq], TOLERANCE_M)
+        props = {"link": row[0], "source": OSM_SOURCE, "estimated": False, "osm_km": round(km, 1), "snap_from_km": round(sa, 2),
+                 "snap_to_km": round(sb, 2), "layer": layer.name}
+        if approach_km:
+            # The link = the cited approach on existing line + the OSM part; drawn straight to the node.
+            props["approach_km"] = approach_km
+            props["approach_source"] = "|".join(x[3] for x in (appr_a, appr_b) if x)
+            if appr_a:
+                pts = [nodes[row[col["from"]]]] + pts
+            if appr_b:
+                pts = pts + [nodes[row[col["to"]]]]
         features.append({"type": "Feature",
-                         "properties": {"link": row[0], "source": OSM_SOURCE, "estimated": False, "osm_km": round(km, 1), "snap_from_km": round(sa, 2),
-                                        "snap_to_km": round(sb, 2), "layer": layer.name},
+                         "properties": props,
                          "geometry": {"type": "LineString", "coordinates": [[round(x, 5), round(y, 5)] for x, y in pts]}})
         already = OSM_SOURCE in row[col["sources"]].split("|")
         measured = re.match(r"length ([0-9.]+) km measured along OSM railway geometry \(data/tools/osm_rail_lengths\.py, "
+                            r"(?:[0-9.]+ km along the OSM ways \+ [0-9.]+ km cited approach on the existing line, )?"
                             r"snap [0-9.]+/[0-9.]+ km", row[col["note"]])
-        if args.apply and already and measured and abs(float(measured.group(1)) - round(km, 1)) >= 0.05:
+        plus = f"{km:.1f} km along the OSM ways + {approach_km:g} km cited approach on the existing line, " if approach_km else ""
+        if args.apply and already and measured and abs(float(measured.group(1)) - round(km + approach_km, 1)) >= 0.05:
             # The length came from an earlier run and an end node has moved since: re-measure it.
-            length = max(round(km, 1), math.ceil(gc * 1.0))
+            length = max(round(km + approach_km, 1), math.ceil(gc * 1.0))
             row[col["length_km"]] = f"{length:g}"
             row[col["note"]] = (f"length {length:g} km measured along OSM railway geometry (data/tools/osm_rail_lengths.py, "
-                                f"snap {sa:.1f}/{sb:.1f} km; {measured.group(1)} km before an end node moved"
+                                f"{plus}snap {sa:.1f}/{sb:.1f} km; {measured.group(1)} km before an end node moved"
                                 + row[col["note"]][measured.end():])
             applied += 1
         check = f"OSM along-line cross-check {km:.1f} km (sourced length kept)"
         if args.apply and not est and not already and check not in row[col["note"]]:
             row[col["note"]] = (row[col["note"]] + "; " + check).lstrip("; ")
         if args.apply and est and not already:
-            length = round(km, 1)
+            length = round(km + approach_km, 1)
             # A bundle length may not fall below the great-circle distance of its (estimated) node
             # coordinates minus tolerance; keep at least that.
             length = max(length, math.ceil(gc * 1.0)) if not short else max(length, round(gc * 0.98 - 1.0, 1))
@@ -297,11 +335,12 @@ def main():
             srcs = [s for s in row[col["sources"]].split("|") if s not in ("est-detour-1.3", "est-length-split", "est-known-line")]
             if OSM_SOURCE not in srcs:
                 srcs.append(OSM_SOURCE)
+            srcs += [x[3] for x in (appr_a, appr_b) if x and x[3] not in srcs]
             row[col["sources"]] = "|".join(srcs)
             note = re.sub(r";? ?length = great-circle × [0-9.]+ \(GC [0-9,]+ km\),? estimated;?", "", row[col["note"]])
             note = note.replace("route km TODO; ", "").strip(" ;")
             row[col["note"]] = (f"length {length:g} km measured along OSM railway geometry (data/tools/osm_rail_lengths.py, "
-                                f"snap {sa:.1f}/{sb:.1f} km; was {old:g} km estimated). " + note).strip()
+                                f"{plus}snap {sa:.1f}/{sb:.1f} km; was {old:g} km estimated). " + note).strip()
             applied += 1
 
     os.makedirs(os.path.dirname(args.report), exist_ok=True)

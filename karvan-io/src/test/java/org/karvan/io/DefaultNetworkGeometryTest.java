@@ -176,11 +176,12 @@ class DefaultNetworkGeometryTest {
     // 64 (26.4 %) with the road km of Sari-Gorgan, the Armenian M2 (Agarak-Meghri-Kapan-Goris-
     // Yerevan) and Hopa-Trabzon (distance tables and stated town distances); 63 (26.0 %) with
     // Kalaleh-Norduz (107 km Kalaleh-Jolfa less 60 km Norduz-Jolfa); 62 (25.6 %) with
-    // Kuryk-Aktau (a stated 100 km). The 10 % target of issue 11 is not met;
+    // Kuryk-Aktau (a stated 100 km); 61 (25.2 %) with Vladikavkaz-Makhachkala (a traveller's
+    // 300 km). The 10 % target of issue 11 is not met;
     // data/default-network/README.md lists what is left and why. The share may only go down.
     assertThat(NET.links()).hasSize(242);
-    assertThat(estimated).hasSize(62);
-    assertThat((double) estimated.size() / NET.links().size()).isLessThanOrEqualTo(0.257);
+    assertThat(estimated).hasSize(61);
+    assertThat((double) estimated.size() / NET.links().size()).isLessThanOrEqualTo(0.253);
     for (Link l : NET.links()) {
       var kinds =
           l.provenance().sources().stream()

@@ -95,12 +95,14 @@ class GeorgiaTurkeyRoadTest {
 
   @Test
   void potiToAnkaraTakesSarpiNowThatItsOwnTimeIsBelowTheGeorgianAverage() {
-    // Via Sarpi the road is 24 km longer than via Vale, and the border 24.5 h shorter.
+    // Via Sarpi the border is 24.5 h shorter than via Vale; the roads are within a few km of each
+    // other (Sarpi's was 24 km longer until Hopa-Trabzon took the KGM table's 160 km for 188).
     Route r = road(ScenarioTest.BASE, "GEPTI", "TRANK", Set.of());
     assertThat(r.crossings()).containsExactly("BC-SRP-ROAD");
     Route vale = road(ScenarioTest.BASE, "GEPTI", "TRANK", Set.of("BC-SRP-ROAD"));
     assertThat(vale.crossings()).containsExactly("BC-VAL-ROAD");
-    assertThat(r.totals().distanceKm()).isGreaterThan(vale.totals().distanceKm());
+    assertThat(r.totals().distanceKm())
+        .isCloseTo(vale.totals().distanceKm(), org.assertj.core.api.Assertions.within(30.0));
     assertThat(r.totals().durationHours()).isLessThan(vale.totals().durationHours() - 20);
   }
 }

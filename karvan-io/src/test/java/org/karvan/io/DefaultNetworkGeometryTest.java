@@ -185,9 +185,9 @@ class DefaultNetworkGeometryTest {
     // by TCDD and the line total, Kars-Iğdır-Dilucu along its OSM construction ways, TRIPP's 42 km
     // split at Meghri along the Aras); 45 of 242 (18.6 %) with the CIS rail tariff distances
     // (Tariff Guide No. 4, 2025: 19 Russian, Kazakh, Uzbek, KZ-TM and AM-GE rail links); 4 fewer
-    // with the border posts at cited positions (Bazargan-Gürbulak measured between them,
-    // Türkgözü-Posof and Agarak-Meghri cited km, Sarakhs-Sarakhs the cited 6 km tariff lower bound),
-    // so the pinned count and the bound drop by 4 (other passes lower them too). The 10 %
+    // with the border posts at cited positions (Bazargan-Gürbulak measured between them, the cited
+    // km of Türkgözü-Posof and Agarak-Meghri, the cited 6 km tariff lower bound of Sarakhs), so
+    // the pinned count and the bound drop by 4 (other passes lower them too). The 10 %
     // target of issue 11 is not met; data/default-network/README.md lists what is left and why. The
     // share may only go down.
     assertThat(NET.links()).hasSize(242);

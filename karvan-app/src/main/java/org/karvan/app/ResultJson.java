@@ -112,7 +112,7 @@ public final class ResultJson {
             ? "every planned and under-construction link included"
             : c != null && c.year() != null
                 ? "links and crossings open in " + c.year()
-                : "links and crossings open today";
+                : "links and crossings open at the data date";
     return "network "
         + n.manifest().name()
         + " "

@@ -1,6 +1,7 @@
 package org.karvan.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.karvan.app.FieldError;
 import org.karvan.app.Fields;
 import org.karvan.app.InvalidRequestException;
@@ -83,9 +84,18 @@ final class Errors implements IExecutionExceptionHandler {
     }
     what = Character.toLowerCase(what.charAt(0)) + what.substring(1);
     String hint = "see '" + c.getCommandSpec().qualifiedName() + " --help'";
-    if (ex instanceof picocli.CommandLine.UnmatchedArgumentException u
-        && !u.getSuggestions().isEmpty()) {
-      hint = "did you mean " + String.join(" or ", u.getSuggestions()) + "? " + hint;
+    if (ex instanceof picocli.CommandLine.UnmatchedArgumentException u) {
+      // picocli lists every unmatched word, the unknown option's value too ("'--optimise',
+      // 'cost'"): name the options only.
+      List<String> options = u.getUnmatched().stream().filter(a -> a.startsWith("-")).toList();
+      if (!options.isEmpty()) {
+        what =
+            (options.size() == 1 ? "unknown option " : "unknown options ")
+                + String.join(", ", options.stream().map(o -> "'" + o + "'").toList());
+      }
+      if (!u.getSuggestions().isEmpty()) {
+        hint = "did you mean " + String.join(" or ", u.getSuggestions()) + "? " + hint;
+      }
     }
     return line(where, what.replace(": ", " "), hint);
   }

@@ -103,7 +103,16 @@ class ApplicationLayerCliTest {
   @Test
   void theHeaderNamesTheNetworkYearAndStatusRule() {
     CliTest.Run today = CliTest.run("route", "--from", "Tehran", "--to", "Baku");
-    assertThat(today.out()).contains("links and crossings open today").contains("data as of");
+    assertThat(today.out())
+        .contains("links and crossings open at the data date")
+        .contains("data as of");
+    // A past --date moves the dated events, not the links: the header does not say "today".
+    CliTest.Run past =
+        CliTest.run("route", "--from", "Tehran", "--to", "Baku", "--date", "2023-06-01");
+    assertThat(past.out())
+        .contains("Dated events on 2023-06-01")
+        .contains("links and crossings open at the data date")
+        .doesNotContain("open today");
     CliTest.Run y = CliTest.run("route", "--from", "Tehran", "--to", "Baku", "--year", "2035");
     assertThat(y.out()).contains("links and crossings open in 2035");
     CliTest.Run p =

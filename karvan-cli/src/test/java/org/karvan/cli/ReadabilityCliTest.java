@@ -133,6 +133,13 @@ class ReadabilityCliTest {
             run("route", "--from", "Tehran", "--to", "Moscow", "--avoid-country", "Azerbaijan")
                 .err())
         .contains("karvan: --avoid-country: unknown country 'AZERBAIJAN'; did you mean AZ");
+    // A misspelt option is named alone, not with its value as a second "unknown option".
+    assertThat(run("route", "--from", "Tehran", "--to", "Moscow", "--optimise", "cost").err())
+        .contains(
+            "karvan: karvan route: unknown option '--optimise'; did you mean --optimize? see"
+                + " 'karvan route --help'");
+    assertThat(run("route", "--from", "Tehran", "--to", "Moscow", "--optimise", "cost").err())
+        .doesNotContain("'cost'");
     assertThat(run("route", "--from", "Tehran", "--to", "Moscow", "--year", "1800").err())
         .contains("karvan: --year: year 1800 is out of range; give a year from 1900 to 2200");
   }

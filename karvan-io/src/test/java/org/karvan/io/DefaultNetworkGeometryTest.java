@@ -190,11 +190,13 @@ class DefaultNetworkGeometryTest {
     // Kalaleh-Norduz, Kuryk-Aktau, Vladikavkaz-Makhachkala and Julfa-Nakhchivan (distance tables
     // and stated town distances, some weak: see the README); 32 (13.2 %) with the border posts at
     // cited positions (Bazargan-Gürbulak measured between them, the cited km of Türkgözü-Posof, the
-    // cited 6 km tariff lower bound of Sarakhs). The 10 % target of issue 11 is not met;
+    // cited 6 km tariff lower bound of Sarakhs); 31 (12.8 %) with Rostov-Moscow's stated 1,092 km.
+    // The
+    // 10 % target of issue 11 is not met;
     // data/default-network/README.md lists what is left and why. The share may only go down.
     assertThat(NET.links()).hasSize(242);
-    assertThat(estimated).hasSize(32);
-    assertThat((double) estimated.size() / NET.links().size()).isLessThanOrEqualTo(0.133);
+    assertThat(estimated).hasSize(31);
+    assertThat((double) estimated.size() / NET.links().size()).isLessThanOrEqualTo(0.129);
     for (Link l : NET.links()) {
       var kinds =
           l.provenance().sources().stream()

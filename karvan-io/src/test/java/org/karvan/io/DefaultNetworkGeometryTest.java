@@ -190,13 +190,14 @@ class DefaultNetworkGeometryTest {
     // Kalaleh-Norduz, Kuryk-Aktau, Vladikavkaz-Makhachkala and Julfa-Nakhchivan (distance tables
     // and stated town distances, some weak: see the README); 32 (13.2 %) with the border posts at
     // cited positions (Bazargan-Gürbulak measured between them, the cited km of Türkgözü-Posof, the
-    // cited 6 km tariff lower bound of Sarakhs); 31 (12.8 %) with Rostov-Moscow's stated 1,092 km.
+    // cited 6 km tariff lower bound of Sarakhs); 31 (12.8 %) with Rostov-Moscow's stated 1,092 km;
+    // 30 (12.4 %) with Samtredia-Batumi by the S12 and S2 (129 km).
     // The
     // 10 % target of issue 11 is not met;
     // data/default-network/README.md lists what is left and why. The share may only go down.
     assertThat(NET.links()).hasSize(242);
-    assertThat(estimated).hasSize(31);
-    assertThat((double) estimated.size() / NET.links().size()).isLessThanOrEqualTo(0.129);
+    assertThat(estimated).hasSize(30);
+    assertThat((double) estimated.size() / NET.links().size()).isLessThanOrEqualTo(0.124);
     for (Link l : NET.links()) {
       var kinds =
           l.provenance().sources().stream()

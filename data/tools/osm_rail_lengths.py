@@ -323,8 +323,14 @@ def main():
                                 + row[col["note"]][measured.end():])
             applied += 1
         check = f"OSM along-line cross-check {km:.1f} km (sourced length kept)"
-        if args.apply and not est and not already and check not in row[col["note"]]:
-            row[col["note"]] = (row[col["note"]] + "; " + check).lstrip("; ")
+        if args.apply and not est and not already:
+            # One cross-check per note: an earlier run's (with any remark added to it) stays when it
+            # gives the same km, and is replaced when an end node has moved since.
+            earlier = re.search(r"OSM along-line cross-check ([0-9.]+) km \(sourced length kept[^)]*\)", row[col["note"]])
+            if earlier is None:
+                row[col["note"]] = (row[col["note"]] + "; " + check).lstrip("; ")
+            elif earlier.group(1) != f"{km:.1f}":
+                row[col["note"]] = row[col["note"]][:earlier.start()] + check + row[col["note"]][earlier.end():]
         if args.apply and est and not already:
             length = round(km + approach_km, 1)
             # A bundle length may not fall below the great-circle distance of its (estimated) node

@@ -20,34 +20,6 @@ public record NetworkData(
     List<NetworkEvent> events,
     List<Departures> departures,
     List<RailService> railServices) {
-  /** A network without scheduled rail services. */
-  public NetworkData(
-      Manifest manifest,
-      List<Source> sources,
-      List<Country> countries,
-      List<Chokepoint> chokepoints,
-      List<Node> nodes,
-      List<Link> links,
-      List<BorderCrossing> crossings,
-      List<Terminal> terminals,
-      List<Service> services,
-      List<NetworkEvent> events,
-      List<Departures> departures) {
-    this(
-        manifest,
-        sources,
-        countries,
-        chokepoints,
-        nodes,
-        links,
-        crossings,
-        terminals,
-        services,
-        events,
-        departures,
-        List.of());
-  }
-
   /** A network without dated events, departures or rail services. */
   public NetworkData(
       Manifest manifest,

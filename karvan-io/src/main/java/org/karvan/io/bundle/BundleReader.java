@@ -291,41 +291,31 @@ public final class BundleReader {
     List<GeometryLayer> layers = geometry(sources, nodes, links);
     links = GeometryFiles.attach(links, nodes, layers);
     manifest = manifest == null ? null : manifest.withGeometry(layers);
-    if (manifest == null || problems.hasErrors()) {
+    // A network needs a manifest (NetworkData refuses null); without one only the parse errors
+    // show.
+    NetworkData data =
+        manifest == null
+            ? null
+            : new NetworkData(
+                manifest,
+                sources,
+                countries,
+                chokepoints,
+                nodes,
+                links,
+                crossings,
+                terminals,
+                services,
+                events,
+                departures,
+                railServices);
+    if (data == null || problems.hasErrors()) {
       // Semantic checks on what did parse, so the user sees all problems in one run.
-      if (manifest != null) {
-        problems.addAll(
-            NetworkValidator.validate(
-                new NetworkData(
-                    manifest,
-                    sources,
-                    countries,
-                    chokepoints,
-                    nodes,
-                    links,
-                    crossings,
-                    terminals,
-                    services,
-                    events,
-                    departures,
-                    railServices)));
+      if (data != null) {
+        problems.addAll(NetworkValidator.validate(data));
       }
       throw failure(problems);
     }
-    NetworkData data =
-        new NetworkData(
-            manifest,
-            sources,
-            countries,
-            chokepoints,
-            nodes,
-            links,
-            crossings,
-            terminals,
-            services,
-            events,
-            departures,
-            railServices);
     // the geometric border rule: nodes and land links against the recognised boundaries
     problems.addAll(SovereigntyCheck.check(data, Boundaries.recognised()));
     try {

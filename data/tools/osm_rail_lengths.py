@@ -77,7 +77,10 @@ APPROACH = {
 # two links meeting there split the line at one point. Igdir: the station of the new line is not
 # placed by any source; the vertex nearest the Igdir node (6.1 km south-west of the town centre,
 # 134.7 km from the junction of the 224.5 km ways) stands for it.
-PIN = {"TRIGD": (43.98800, 39.88200)}
+# Sadarak and Dilucu: since 2026-12-01 the two nodes stand at the ends of the Umut road bridge (cited), 1-6 km
+# from where the railways end; the rail links are measured from the ends of the OSM lines, as before the move:
+# the Nakhchivan line at its Sadarak end, the Kars-Igdir-Dilucu construction ways at the Aras.
+PIN = {"TRIGD": (43.98800, 39.88200), "AZSDR": (44.85028, 39.68762), "TRDLC": (44.78364, 39.67833)}
 
 
 def hav(lon1, lat1, lon2, lat2):

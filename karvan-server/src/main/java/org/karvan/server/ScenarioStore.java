@@ -134,15 +134,38 @@ final class ScenarioStore implements AutoCloseable {
     } else {
       flyway.dataSource(url, user, password);
     }
-    try {
-      flyway.load().migrate();
-    } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof SQLException sql) {
-          throw classify("preparing the database", sql);
+    migrate(flyway.load());
+  }
+
+  /**
+   * Migrates the schema, retrying while another server holds the database for at most the busy
+   * timeout: SQLite answers {@code SQLITE_BUSY} at once, whatever the busy timeout, to a connection
+   * that sets WAL mode on a new file while another connection is migrating it.
+   */
+  private void migrate(Flyway flyway) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(busyTimeoutMs);
+    while (true) {
+      try {
+        flyway.migrate();
+        return;
+      } catch (RuntimeException e) {
+        RuntimeException classified = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          if (t instanceof SQLException sql) {
+            classified = classify("preparing the database", sql);
+            break;
+          }
+        }
+        if (!(classified instanceof Busy) || System.nanoTime() > deadline) {
+          throw classified;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw classified;
         }
       }
-      throw e;
     }
   }
 

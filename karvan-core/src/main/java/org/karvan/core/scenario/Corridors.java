@@ -91,7 +91,7 @@ public final class Corridors {
         String pair = pair(n, c);
         if (c.id().startsWith("BC-TRIPP")) {
           out.add("TRIPP (Zangezur)");
-        } else if (c.id().startsWith("BC-AGB") || c.id().startsWith("BC-AOR")) {
+        } else if (c.id().startsWith("BC-AGB")) {
           out.add("Aras corridor");
         } else if ((pair.equals("AZ-IR") || pair.equals("AZ-RU")) && !c.id().startsWith("BC-JLF")) {
           out.add(WEST);

@@ -88,9 +88,33 @@ final class ScenarioCommand implements Runnable {
   }
 
   static String describe(Modification m) {
+    if (m instanceof Modification.Open o) {
+      return "open " + plural(o.target()) + ": " + String.join(", ", o.ids());
+    }
+    if (m instanceof Modification.Close c) {
+      String what = "close " + plural(c.target());
+      String ids = String.join(", ", c.ids());
+      if (c.countryPair() != null) {
+        return what
+            + " between "
+            + c.countryPair().replace("-", " and ")
+            + (ids.isEmpty() ? "" : ", and: " + ids);
+      }
+      return what + ": " + ids;
+    }
     String s = m.toString();
     int cut = s.indexOf(", origin=");
     return cut > 0 ? s.substring(0, cut) + "]" : s;
+  }
+
+  private static String plural(Modification.Target t) {
+    return switch (t) {
+      case LINK -> "links";
+      case NODE -> "nodes";
+      case CROSSING -> "crossings";
+      case COUNTRY -> "countries";
+      case CHOKEPOINT -> "chokepoints";
+    };
   }
 
   @Command(

@@ -24,7 +24,16 @@ class CliScenarioTest {
     assertThat(list.out())
         .contains("rasht-astara-built", "suez-closed", "caspian-winter", "year-2030");
     assertThat(run("scenario", "show", "suez-closed").out())
-        .contains("SUEZ", "BAB_EL_MANDEB", "sources:");
+        .contains("close chokepoints: SUEZ, BAB_EL_MANDEB", "sources:");
+    // Modifications read as sentences, not as Java records.
+    String aras = run("scenario", "show", "aras-corridor-open").out();
+    assertThat(aras)
+        .contains(
+            "  - open links: R-HRD-AGB, D-HRD-AGB, D-AGB-KLL, R-AGB-KLL, R-KLL-JLF, R-JLF-NAK")
+        .contains("  - open crossings: BC-AGB-ROAD, BC-AGB-RAIL")
+        .doesNotContain("Open[", "target=");
+    assertThat(run("scenario", "show", "az-ir-border-closed").out())
+        .contains("close crossings between AZ and IR");
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(
         bad, "name: b\nmodifications:\n  - type: close\n    target: link\n    ids: [NOPE]\n");

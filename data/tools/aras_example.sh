@@ -7,6 +7,9 @@ row() { # label, extra args...
   local label="$1"; shift
   ./karvan route "$@" --format json 2>/dev/null | python3 -c '
 import json, sys
+from decimal import Decimal, ROUND_HALF_UP
+def r(x, n=0):  # half up, as the CLI and the JSON round (Python round() is half-even)
+    return str(Decimal(repr(x)).quantize(Decimal(1).scaleb(-n), rounding=ROUND_HALF_UP))
 label = sys.argv[1]
 try:
     d = json.load(sys.stdin)
@@ -15,7 +18,7 @@ except ValueError:
 t = d["totals"]
 ir = sum(c["distanceKm"] for c in d.get("countries", []) if c["code"] == "IR")
 xs = ", ".join(c["id"] for c in d.get("crossings", []))
-print(f"| {label} | {t['"'"'distanceKm'"'"']:.0f} | {ir:.0f} | {xs} | {t['"'"'durationHours'"'"']:.1f} | {t['"'"'costUsd'"'"']:.0f} |")
+print(f"| {label} | {r(t['"'"'distanceKm'"'"'])} | {r(ir)} | {xs} | {r(t['"'"'durationHours'"'"'], 1)} | {r(t['"'"'costUsd'"'"'])} |")
 ' "$label" || true
 }
 for dir in "Baku Nakhchivan" "Nakhchivan Baku"; do

@@ -85,6 +85,16 @@ public final class Scenarios {
     String name = ref.trim();
     try {
       Scenario b = builtins.get(name);
+      if (b == null) {
+        // Names are case-insensitive, as places are.
+        for (Map.Entry<String, Scenario> e : builtins.entrySet()) {
+          if (e.getKey().equalsIgnoreCase(name)) {
+            name = e.getKey();
+            b = e.getValue();
+            break;
+          }
+        }
+      }
       if (b != null) {
         return cached("builtin:" + name, b);
       }
@@ -100,7 +110,9 @@ public final class Scenarios {
         field,
         "unknown scenario '"
             + name
-            + "'; built-in: "
+            + "'; "
+            + org.karvan.io.scenario.BuiltInScenarios.didYouMean(name, builtins.keySet())
+            + "built-in: "
             + String.join(", ", builtins.keySet())
             + (source.describe().isEmpty() ? "" : "; or " + source.describe()));
     return base;

@@ -61,13 +61,17 @@ final class Errors implements IExecutionExceptionHandler {
     if (w.endsWith(".")) {
       w = w.substring(0, w.length() - 1);
     }
-    return "karvan: " + where + ": " + w + (hint == null || hint.isBlank() ? "" : "; " + hint);
+    return "karvan: "
+        + (where == null || where.isBlank() ? "" : where + ": ")
+        + w
+        + (hint == null || hint.isBlank() ? "" : "; " + hint);
   }
 
   /** A picocli usage error in the same shape, with picocli's suggestions in the hint. */
   static String usage(picocli.CommandLine.ParameterException ex) {
     CommandLine c = ex.getCommandLine();
-    String where = c.getCommandSpec().qualifiedName();
+    // "route", not "karvan route": every line already starts with "karvan: ".
+    String where = c.getCommandSpec().qualifiedName().replaceFirst("^karvan( |$)", "");
     if (ex.getArgSpec() instanceof picocli.CommandLine.Model.OptionSpec o) {
       where = o.longestName();
     }

@@ -37,6 +37,11 @@ final class RouteTable {
     return out;
   }
 
+  /** A leg's km: whole km, but a leg under 1 km (a bridge, a border link) with one decimal. */
+  static String legKm(double km) {
+    return String.format(Locale.ROOT, km > 0 && km < 0.95 ? "%.1f" : "%.0f", km);
+  }
+
   /**
    * The legs printed as rows of their own: a leg of 0 km over border links only is the border
    * crossing itself, so it is folded into the crossing's stop (its figures added there) when the
@@ -111,7 +116,7 @@ final class RouteTable {
               mode,
               name(n, l.from()) + " -> " + name(n, l.to()),
               l.country() == null ? "sea" : l.country(),
-              String.format(Locale.ROOT, "%.0f", l.distanceKm()),
+              legKm(l.distanceKm()),
               l.durationHours(),
               l.costUsd(),
               l.co2eKg(),

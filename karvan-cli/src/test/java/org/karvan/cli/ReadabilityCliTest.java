@@ -62,6 +62,51 @@ class ReadabilityCliTest {
   }
 
   @Test
+  void aLegUnderOneKmShowsItsTenthsInTheTableAndTheReport() throws Exception {
+    // The 0.5 km Aghband rail bridge is a leg of its own (not folded: it rounds to 1 km), and
+    // prints as 0.5, not as a rounded 1; the 0.216 km road bridge prints as 0.2 in the report.
+    CliTest.Run r =
+        run(
+            "route",
+            "--from",
+            "Baku",
+            "--to",
+            "Nakhchivan",
+            "--modes",
+            "rail",
+            "--scenario",
+            "aras-corridor-open");
+    assertThat(r.code()).as(r.err()).isZero();
+    String bridge =
+        r.out()
+            .lines()
+            .filter(l -> l.contains("Aghband (Zangilan) -> Kalaleh"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(bridge.substring(23 + 60 + 6).trim().split("\\s+")[0]).isEqualTo("0.5");
+    java.nio.file.Path html = java.nio.file.Files.createTempFile("karvan-report", ".html");
+    CliTest.Run rep =
+        run(
+            "report",
+            "--from",
+            "Baku",
+            "--to",
+            "Nakhchivan",
+            "--modes",
+            "road",
+            "--scenario",
+            "aras-corridor-open",
+            "--out",
+            html.toString());
+    assertThat(rep.code()).as(rep.err()).isZero();
+    String page = java.nio.file.Files.readString(html);
+    assertThat(page)
+        .containsPattern(
+            "Aghband \\(Zangilan\\) → Kalaleh[^<]*</td><td>AZ</td><td class=\"n\">0\\.2</td>");
+    java.nio.file.Files.delete(html);
+  }
+
+  @Test
   void paretoOpensWithASummaryOfTheFront() {
     CliTest.Run r = run("route", "--from", "Nhava Sheva", "--to", "Moscow", "--pareto");
     assertThat(r.code()).isZero();
@@ -136,8 +181,28 @@ class ReadabilityCliTest {
     // A misspelt option is named alone, not with its value as a second "unknown option".
     assertThat(run("route", "--from", "Tehran", "--to", "Moscow", "--optimise", "cost").err())
         .contains(
-            "karvan: karvan route: unknown option '--optimise'; did you mean --optimize? see"
+            "karvan: route: unknown option '--optimise'; did you mean --optimize? see"
                 + " 'karvan route --help'");
+    // A misspelt command is named once, not as "karvan: karvan:".
+    assertThat(run("validate", "x").err())
+        .startsWith("karvan: unmatched argument")
+        .doesNotContain("karvan: karvan");
+    // A misspelt or miscased scenario: a suggestion, and names are case-insensitive like places.
+    assertThat(
+            run("route", "--from", "Baku", "--to", "Nakhchivan", "--scenario", "aras-corridor-opn")
+                .err())
+        .contains("unknown scenario 'aras-corridor-opn'; did you mean aras-corridor-open?");
+    assertThat(
+            run(
+                    "route",
+                    "--from",
+                    "Baku",
+                    "--to",
+                    "Nakhichevan",
+                    "--scenario",
+                    "Aras-Corridor-Open")
+                .code())
+        .isZero();
     assertThat(run("route", "--from", "Tehran", "--to", "Moscow", "--optimise", "cost").err())
         .doesNotContain("'cost'");
     assertThat(run("route", "--from", "Tehran", "--to", "Moscow", "--year", "1800").err())

@@ -218,7 +218,27 @@ public final class Places {
         : "; did you mean: " + String.join(", ", out) + "?";
   }
 
-  static int levenshtein(String a, String b) {
+  /**
+   * The name among {@code names} nearest to {@code typed} (case-insensitive edit distance), when it
+   * is near enough to be a slip (at most a quarter of its length, and at least 2 edits allowed);
+   * else null.
+   */
+  public static String closest(String typed, java.util.Collection<String> names) {
+    String q = typed.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestD = Integer.MAX_VALUE;
+    for (String n : names) {
+      int d = levenshtein(q, n.toLowerCase(Locale.ROOT));
+      if (d < bestD) {
+        bestD = d;
+        best = n;
+      }
+    }
+    return best != null && bestD <= Math.max(2, best.length() / 4) ? best : null;
+  }
+
+  /** Edit distance (insertions, deletions, substitutions) between two strings. */
+  public static int levenshtein(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

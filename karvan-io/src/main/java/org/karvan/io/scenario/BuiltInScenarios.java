@@ -50,7 +50,17 @@ public final class BuiltInScenarios {
   }
 
   public static Optional<Scenario> find(String name) {
-    return Optional.ofNullable(ALL.get(name));
+    Scenario s = ALL.get(name);
+    if (s == null && name != null) {
+      // Names are case-insensitive, as places are.
+      s =
+          ALL.entrySet().stream()
+              .filter(e -> e.getKey().equalsIgnoreCase(name.trim()))
+              .map(java.util.Map.Entry::getValue)
+              .findFirst()
+              .orElse(null);
+    }
+    return Optional.ofNullable(s);
   }
 
   /**
@@ -74,10 +84,18 @@ public final class BuiltInScenarios {
         option,
         "unknown scenario '"
             + nameOrPath
-            + "': not a built-in ("
+            + "': "
+            + didYouMean(nameOrPath, ALL.keySet())
+            + "not a built-in ("
             + String.join(", ", ALL.keySet())
             + ") nor a file");
     throw new InvalidInputException("unknown scenario", pr);
+  }
+
+  /** "did you mean X? " when {@code typed} is a slip of one of {@code names}, else "". */
+  public static String didYouMean(String typed, java.util.Collection<String> names) {
+    String near = org.karvan.core.routing.Places.closest(typed, names);
+    return near == null ? "" : "did you mean " + near + "? ";
   }
 
   /** The chain (root first) of a scenario, resolving {@code extends} among built-ins and files. */

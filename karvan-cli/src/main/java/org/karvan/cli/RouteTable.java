@@ -37,6 +37,12 @@ final class RouteTable {
     return out;
   }
 
+  /** True when a link of the leg has an estimated length. */
+  static boolean lengthEstimated(Network n, Route.Leg l) {
+    return l.links().stream()
+        .anyMatch(id -> n.getLink(id).provenance().estimated().contains("length_km"));
+  }
+
   /** A leg's km: whole km, but a leg under 1 km (a bridge, a border link) with one decimal. */
   static String legKm(double km) {
     return String.format(Locale.ROOT, km > 0 && km < 0.95 ? "%.1f" : "%.0f", km);
@@ -116,7 +122,7 @@ final class RouteTable {
               mode,
               name(n, l.from()) + " -> " + name(n, l.to()),
               l.country() == null ? "sea" : l.country(),
-              legKm(l.distanceKm()),
+              (lengthEstimated(n, l) ? "~" : "") + legKm(l.distanceKm()),
               l.durationHours(),
               l.costUsd(),
               l.co2eKg(),
@@ -172,6 +178,11 @@ final class RouteTable {
         t.durationDays(),
         t.costUsd(),
         t.co2eKg());
+    if (r.legs().stream().anyMatch(l -> !skip.contains(l) && lengthEstimated(n, l))) {
+      out.println(
+          "~ km: the length of at least one link on the leg is an estimate (the link's 'estimated'"
+              + " column; data/default-network/README.md lists them)");
+    }
     if (timed) {
       out.println("Departs " + when(r.departs()) + ", arrives " + when(r.arrives()));
     }

@@ -36,7 +36,7 @@ class ReadabilityCliTest {
     for (String row : rows) {
       if (!row.substring(5).startsWith("·")) {
         String[] f = row.substring(23 + 60 + 6).trim().split("\\s+");
-        assertThat(Double.parseDouble(f[0])).as(row).isPositive();
+        assertThat(Double.parseDouble(f[0].replace("~", ""))).as(row).isPositive();
       }
     }
     // The Astara road crossing (a 0 km border link in the data) is one stop, from one bank to the
@@ -64,7 +64,8 @@ class ReadabilityCliTest {
   @Test
   void aLegUnderOneKmShowsItsTenthsInTheTableAndTheReport() throws Exception {
     // The 0.5 km Aghband rail bridge is a leg of its own (not folded: it rounds to 1 km), and
-    // prints as 0.5, not as a rounded 1; the 0.216 km road bridge prints as 0.2 in the report.
+    // prints as 0.5 (marked ~: its length is an estimate), not as a rounded 1; the 0.216 km road
+    // bridge prints as 0.2 in the report.
     CliTest.Run r =
         run(
             "route",
@@ -83,7 +84,7 @@ class ReadabilityCliTest {
             .filter(l -> l.contains("Aghband (Zangilan) -> Kalaleh"))
             .findFirst()
             .orElseThrow();
-    assertThat(bridge.substring(23 + 60 + 6).trim().split("\\s+")[0]).isEqualTo("0.5");
+    assertThat(bridge.substring(23 + 60 + 6).trim().split("\\s+")[0]).isEqualTo("~0.5");
     java.nio.file.Path html = java.nio.file.Files.createTempFile("karvan-report", ".html");
     CliTest.Run rep =
         run(
@@ -104,6 +105,29 @@ class ReadabilityCliTest {
         .containsPattern(
             "Aghband \\(Zangilan\\) → Kalaleh[^<]*</td><td>AZ</td><td class=\"n\">0\\.2</td>");
     java.nio.file.Files.delete(html);
+  }
+
+  @Test
+  void legsWithAnEstimatedLengthAreMarked() {
+    // Baku - Nakhchivan by road today: the leg Baku - Bilasuvar holds Alat - Bilasuvar (123 km,
+    // estimated), Bileh Savar - Jolfa holds Bileh Savar - Kalaleh (204 km, estimated); the leg
+    // Julfa - Nakhchivan (40 km, cited) is not marked.
+    CliTest.Run r = run("route", "--from", "Baku", "--to", "Nakhchivan", "--modes", "road");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> legs = r.out().lines().filter(l -> l.matches("\\s*\\d+  ROAD .*")).toList();
+    java.util.function.Function<String, String> km =
+        name ->
+            legs.stream()
+                .filter(l -> l.contains(name))
+                .findFirst()
+                .orElseThrow()
+                .substring(23 + 60 + 6)
+                .trim()
+                .split("\\s+")[0];
+    assertThat(km.apply("Baku -> ")).startsWith("~");
+    assertThat(km.apply("Bileh Savar (border post) -> ")).startsWith("~");
+    assertThat(km.apply("Julfa (Nakhchivan) -> Nakhchivan")).isEqualTo("40");
+    assertThat(r.out()).contains("~ km: the length of at least one link on the leg is an estimate");
   }
 
   @Test

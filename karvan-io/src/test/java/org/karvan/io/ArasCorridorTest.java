@@ -79,6 +79,23 @@ class ArasCorridorTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aTruckEndingItsHaulWithinTheTenHourExtensionTakesNoDailyRest() {
+    // Baku - Nakhchivan by road today: 548 km at 60 km/h is 9.1 h of driving, just over the 9 h
+    // day; the haul ends within the 10 h extension (art. 6(1)), so the schedule is loading 12 h +
+    // border 4.3 h (it counts as the first break) + one 45 min break + border 4.3 h + unloading
+    // 12 h and the driving, with no 11 h daily rest 8 km short of Nakhchivan.
+    Route r = route(ScenarioTest.BASE, "AZBAK", "AZNAK", Mode.ROAD);
+    assertThat(r.events())
+        .filteredOn(e -> e.type() == Route.EventType.DRIVER_REST)
+        .extracting(Route.Event::durationHours)
+        .containsExactly(0.75);
+    double driving = r.totals().distanceKm() / 60;
+    assertThat(r.totals().durationHours())
+        .isCloseTo(
+            12 + 4.3 + 0.75 + 4.3 + 12 + driving, org.assertj.core.api.Assertions.within(0.05));
+  }
+
+  @org.junit.jupiter.api.Test
   void theFastestRailRouteCostsTheSameEachWay() {
     // Rail in Iran enters and leaves by rail over a border: the transit rate applies both ways.
     // National and transit layers take the same time, so the fastest route must take the cheaper

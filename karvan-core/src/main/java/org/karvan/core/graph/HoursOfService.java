@@ -17,8 +17,9 @@ import org.karvan.core.profile.Profile;
  * are taken aboard while the other drives (art. 7, second paragraph), so the truck does not stop
  * for them; each driver may drive 9 h per period, so the truck drives 18 h, then stands for the 9 h
  * daily rest both drivers must take within 30 h (art. 8(5)); the weekly limits apply per driver
- * (truck: twice). Extensions (10 h days, reduced rests) are not used: the schedule is the regular
- * one.
+ * (truck: twice). The daily driving time may be extended to 10 h twice a week (art. 6(1)): Karvan
+ * uses an extension only to end a haul, when the rest of the haul's driving fits in it, so that a
+ * truck does not stop for 11 h a few km short of its destination; reduced rests are not used.
  */
 public final class HoursOfService {
   private static final double EPS = 1e-9;
@@ -59,6 +60,8 @@ public final class HoursOfService {
    * @param periodsPerWeek driving periods between weekly rests
    * @param weekDrivingH most driving between weekly rests for the truck
    * @param fortnightDrivingH most driving in two consecutive weeks for the truck
+   * @param extendedPeriodH driving of an extended daily period for the truck (per driver × drivers)
+   * @param extensionsPerWeek extended daily periods allowed between weekly rests
    */
   public record Rules(
       int drivers,
@@ -69,7 +72,9 @@ public final class HoursOfService {
       double weeklyRestH,
       int periodsPerWeek,
       double weekDrivingH,
-      double fortnightDrivingH) {
+      double fortnightDrivingH,
+      double extendedPeriodH,
+      int extensionsPerWeek) {
 
     /** The profile's values ({@code road.hos.*}) for one or two drivers. */
     public static Rules of(Profile p, int drivers) {
@@ -85,7 +90,9 @@ public final class HoursOfService {
           p.get("road.hos.weekly_rest_h"),
           (int) Math.round(p.get("road.hos.periods_per_week")),
           drivers * p.get("road.hos.max_weekly_driving_h"),
-          drivers * p.get("road.hos.max_fortnight_driving_h"));
+          drivers * p.get("road.hos.max_fortnight_driving_h"),
+          drivers * p.get("road.hos.extended_driving_h"),
+          (int) Math.round(p.get("road.hos.extensions_per_week")));
     }
 
     /**
@@ -117,6 +124,8 @@ public final class HoursOfService {
     private double week;
     private double prevWeek;
     private double driven;
+    private boolean extended;
+    private int extensions;
 
     public Clock(Rules r) {
       this.r = r;
@@ -133,18 +142,28 @@ public final class HoursOfService {
 
     /**
      * Drives {@code h} hours over {@code km}; returns the rests taken before the drive ends (none
-     * at its end), with their km into this drive.
+     * at its end), with their km into this drive. The rest of the haul is not known, so no daily
+     * period is extended.
      */
     public List<Rest> drive(double h, double km) {
+      return drive(h, km, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #drive(double, double)}, knowing that {@code afterH} hours of driving follow this
+     * drive in the same haul: when a daily period ends with no more than the extension left to
+     * drive, the period is extended (art. 6(1)) instead of a daily rest short of the destination.
+     */
+    public List<Rest> drive(double h, double km, double afterH) {
       List<Rest> out = new ArrayList<>(0);
       double done = 0;
       while (h - done > EPS) {
         double at = h > 0 ? km * done / h : 0;
-        Rest rest = restDue(at);
+        Rest rest = restDue(at, h - done + afterH);
         if (rest != null) {
           out.add(rest);
         }
-        double chunk = Math.min(h - done, Math.min(r.periodDrivingH() - period, weekCap() - week));
+        double chunk = Math.min(h - done, Math.min(periodLimit() - period, weekCap() - week));
         if (r.drivers() == 1) {
           chunk = Math.min(chunk, r.breakAfterH() - sinceBreak);
         }
@@ -157,8 +176,22 @@ public final class HoursOfService {
       return out;
     }
 
-    private Rest restDue(double at) {
-      boolean periodDone = period >= r.periodDrivingH() - EPS;
+    private double periodLimit() {
+      return extended ? r.extendedPeriodH() : r.periodDrivingH();
+    }
+
+    private Rest restDue(double at, double leftH) {
+      boolean periodDone = period >= periodLimit() - EPS;
+      if (periodDone
+          && !extended
+          && extensions < r.extensionsPerWeek()
+          && leftH <= r.extendedPeriodH() - period + EPS
+          && leftH <= weekCap() - week + EPS) {
+        // The haul ends within an extended period: drive on.
+        extended = true;
+        extensions++;
+        periodDone = false;
+      }
       boolean weekDone = week >= weekCap() - EPS;
       // A week also ends when its last daily period ended at a long stop (periods already full).
       if (weekDone
@@ -182,6 +215,7 @@ public final class HoursOfService {
       periods++;
       period = 0;
       sinceBreak = 0;
+      extended = false;
     }
 
     private void weeklyReset() {
@@ -190,6 +224,8 @@ public final class HoursOfService {
       periods = 0;
       period = 0;
       sinceBreak = 0;
+      extended = false;
+      extensions = 0;
     }
 
     /**

@@ -50,6 +50,18 @@ public final class ProfileKeys {
               336,
               "driving in two consecutive weeks, per driver"),
           new ParameterSpec(
+              "road.hos.extended_driving_h",
+              "h",
+              1,
+              24,
+              "an extended daily driving period, per driver, used to end a haul"),
+          new ParameterSpec(
+              "road.hos.extensions_per_week",
+              "1",
+              0,
+              7,
+              "extended daily driving periods between weekly rests"),
+          new ParameterSpec(
               "road.usd_per_vehicle_km",
               "USD/(vehicle km)",
               0,

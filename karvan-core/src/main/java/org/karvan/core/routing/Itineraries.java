@@ -254,8 +254,10 @@ public final class Itineraries {
     }
 
     Route run(int[] edges, double objectiveValue, int[] viaAt, List<String> viaIds) {
+      roadAfter = roadDrivingAfter(edges);
       int nextVia = 0;
       for (int i = 0; i < edges.length; i++) {
+        edgeAt = i;
         for (; nextVia < viaAt.length && viaAt[nextVia] == i; nextVia++) {
           via(viaIds.get(nextVia));
         }
@@ -526,6 +528,30 @@ public final class Itineraries {
       return b.provenance().isEstimated(ab ? "clearance_ab_mean_h" : "clearance_ba_mean_h");
     }
 
+    /** Position in the path of the edge being walked, and the road driving after each edge. */
+    private int edgeAt;
+
+    private double[] roadAfter = new double[0];
+
+    /**
+     * For each edge of the path, the driving hours of the road edges that follow it in the same
+     * haul (until the truck is loaded, unloaded or transferred, or the path leaves the road).
+     */
+    private double[] roadDrivingAfter(int[] edges) {
+      double[] after = new double[edges.length];
+      double acc = 0;
+      for (int i = edges.length - 1; i >= 0; i--) {
+        after[i] = acc;
+        int e = edges[i];
+        if (g.kind(e) == org.karvan.core.graph.EdgeKind.MOVE && g.link(e).mode() == Mode.ROAD) {
+          acc += costs[e].moveH();
+        } else {
+          acc = 0;
+        }
+      }
+      return after;
+    }
+
     /** Drives a road edge on the crew's clock; rests are shown after the leg they fall in. */
     void drive(EdgeCost ec, String from, String to) {
       if (clock == null) {
@@ -534,7 +560,8 @@ public final class Itineraries {
       // The truck stands in the border queue and clearance before it crosses: a rest that is due
       // is taken there when the stop is long enough.
       clock.stop(ec.borderH());
-      for (HoursOfService.Rest r : clock.drive(ec.moveH(), ec.km())) {
+      double after = edgeAt < roadAfter.length ? roadAfter[edgeAt] : Double.POSITIVE_INFINITY;
+      for (HoursOfService.Rest r : clock.drive(ec.moveH(), ec.km(), after)) {
         String detail =
             r.kind().label()
                 + ", after "

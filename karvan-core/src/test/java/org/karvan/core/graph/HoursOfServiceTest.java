@@ -16,8 +16,8 @@ import org.karvan.core.graph.HoursOfService.Rules;
  * Schedules worked out by hand from Reg. (EC) 561/2006 (docs/cost-model.md, "Hours of service").
  */
 class HoursOfServiceTest {
-  static final Rules ONE = new Rules(1, 4.5, 0.75, 9, 11, 45, 6, 56, 90);
-  static final Rules TWO = new Rules(2, 4.5, 0.75, 18, 9, 45, 6, 112, 180);
+  static final Rules ONE = new Rules(1, 4.5, 0.75, 9, 11, 45, 6, 56, 90, 10, 2);
+  static final Rules TWO = new Rules(2, 4.5, 0.75, 18, 9, 45, 6, 112, 180, 20, 2);
   static final double KMH = 60;
 
   static double total(List<Rest> rests) {
@@ -50,6 +50,35 @@ class HoursOfServiceTest {
     assertThat(count(r, RestKind.BREAK)).isEqualTo(breaks);
     assertThat(count(r, RestKind.DAILY_REST)).isEqualTo(daily);
     assertThat(count(r, RestKind.WEEKLY_REST)).isEqualTo(weekly);
+  }
+
+  /**
+   * A haul that ends within the 10 h extension drives on (art. 6(1)): 9.8 h is 4.5 B 4.5 B 0.8, the
+   * second break due after 4.5 h since the first, and no daily rest; 10.5 h (more than the
+   * extension) keeps the daily rest at 9 h. Knowing nothing of the rest of the haul ({@code
+   * schedule}), 9.8 h rests at 9 h as before. Split over two drives (8.5 h, then the last 1.3 h),
+   * the first knows what follows and the haul ends without a daily rest too.
+   */
+  @Test
+  void aHaulEndingWithinTheExtensionDrivesOn() {
+    List<Rest> end = new Clock(ONE).drive(9.8, 9.8 * KMH, 0);
+    assertThat(end).extracting(Rest::kind).containsExactly(RestKind.BREAK, RestKind.BREAK);
+    assertThat(end.get(1).drivenH()).isCloseTo(9.0, within(1e-9));
+    List<Rest> longer = new Clock(ONE).drive(10.5, 10.5 * KMH, 0);
+    assertThat(longer).extracting(Rest::kind).containsExactly(RestKind.BREAK, RestKind.DAILY_REST);
+    assertThat(HoursOfService.schedule(ONE, 9.8, 9.8 * KMH))
+        .extracting(Rest::kind)
+        .containsExactly(RestKind.BREAK, RestKind.DAILY_REST);
+    Clock split = new Clock(ONE);
+    List<Rest> first = split.drive(8.5, 8.5 * KMH, 1.3);
+    List<Rest> second = split.drive(1.3, 1.3 * KMH, 0);
+    assertThat(first).extracting(Rest::kind).containsExactly(RestKind.BREAK);
+    assertThat(second).extracting(Rest::kind).containsExactly(RestKind.BREAK);
+    // Two drivers extend each to 10 h: a 19.5 h haul needs no daily rest, a 21 h one does.
+    assertThat(new Clock(TWO).drive(19.5, 19.5 * KMH, 0)).isEmpty();
+    assertThat(new Clock(TWO).drive(21, 21 * KMH, 0))
+        .extracting(Rest::kind)
+        .containsExactly(RestKind.DAILY_REST);
   }
 
   /**

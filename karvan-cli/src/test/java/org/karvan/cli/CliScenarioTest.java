@@ -18,6 +18,29 @@ class CliScenarioTest {
   }
 
   @Test
+  void withoutABaseRouteNothingIsGainedOrLost() {
+    // Baku - Nakhchivan by rail has no route today: the CSV gives the scenarios' routes and their
+    // crossings in the corridor column, but no gained/lost lists against a route that does not
+    // exist.
+    CliTest.Run r =
+        run(
+            "compare",
+            "--from",
+            "Baku",
+            "--to",
+            "Nakhchivan",
+            "--modes",
+            "rail",
+            "--scenario",
+            "tripp-open",
+            "--format",
+            "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    String row = r.out().lines().filter(l -> l.contains(",tripp-open,")).findFirst().orElseThrow();
+    assertThat(row).contains("TRIPP (Zangezur)").endsWith(",,,,,");
+  }
+
+  @Test
   void scenarioListShowValidate() throws Exception {
     CliTest.Run list = run("scenario", "list");
     assertThat(list.code()).isZero();

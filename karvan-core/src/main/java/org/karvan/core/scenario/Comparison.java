@@ -50,10 +50,13 @@ public record Comparison(
                 a.totals().costUsd() - b.totals().costUsd(),
                 a.totals().co2eKg() - b.totals().co2eKg())
             : new Delta(null, null, null, null);
-    Set<String> ca = countries(a);
-    Set<String> cb = countries(b);
-    Set<String> xa = a == null ? Set.of() : new LinkedHashSet<>(a.crossings());
-    Set<String> xb = b == null ? Set.of() : new LinkedHashSet<>(b.crossings());
+    // Gained and lost compare two routes: with either missing there is nothing to compare (the
+    // delta is null too), so the lists stay empty rather than call every country "gained".
+    boolean both = a != null && b != null;
+    Set<String> ca = both ? countries(a) : Set.of();
+    Set<String> cb = both ? countries(b) : Set.of();
+    Set<String> xa = both ? new LinkedHashSet<>(a.crossings()) : Set.of();
+    Set<String> xb = both ? new LinkedHashSet<>(b.crossings()) : Set.of();
     return new Comparison(
         scenario,
         from,

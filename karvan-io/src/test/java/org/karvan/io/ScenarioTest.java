@@ -157,6 +157,28 @@ class ScenarioTest {
   }
 
   @Test
+  void withHormuzClosedCentralAsiaGoesThroughChabaharNotRoundTheCape() {
+    // Chabahar, outside the strait, reaches Mashhad by the 650 km Chabahar - Zahedan and 933 km
+    // Zahedan - Mashhad roads, then Sarakhs; before they were added (2026-12-01) Chabahar had sea
+    // links only and Nhava Sheva -> Tashkent went round the Cape to Rotterdam (51.5 days).
+    Constraints c =
+        new Constraints(
+            null,
+            false,
+            java.util.Set.of(),
+            java.util.Set.of(),
+            java.util.Set.of("HORMUZ"),
+            java.util.Set.of(),
+            java.util.Set.of());
+    Route r =
+        BASE.route(new RouteRequest("INNSA", "UZTAS", List.of(), FEU, Objective.TIME, c))
+            .orElseThrow();
+    assertThat(r.links()).contains("S-NSA-ZBR", "D-ZBR-ZAH", "D-ZAH-MHD");
+    assertThat(r.chokepoints()).doesNotContain("HORMUZ", "SUEZ", "BAB_EL_MANDEB");
+    assertThat(r.totals().durationDays()).isLessThan(30);
+  }
+
+  @Test
   void arasCorridorOpenGivesARoadFromHoradizToOrdubadThroughIran() {
     RouteRequest r =
         new RouteRequest(

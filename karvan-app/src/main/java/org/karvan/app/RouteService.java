@@ -51,7 +51,28 @@ public final class RouteService {
     if (routes.isEmpty()) {
       throw noRoute(router, r.request());
     }
+    if (r.request().objective() == org.karvan.core.routing.Objective.TIME) {
+      routes = fastestAsBookedFirst(routes, run(() -> router.route(r.request())), n);
+    }
     return result(RoutesResult.Kind.ALTERNATIVES, r, routes, null);
+  }
+
+  /**
+   * By time, the alternatives in the order of their booked hours, the route a plain request answers
+   * (the fastest as booked, docs/routing.md) among them: the search ranks by its expected driver
+   * rest, the itinerary books the real schedule, and a list "best first by time" must agree with
+   * the route the same request gets.
+   */
+  static List<Route> fastestAsBookedFirst(List<Route> alts, Optional<Route> answered, int n) {
+    List<Route> out = new java.util.ArrayList<>(alts);
+    answered.ifPresent(
+        a -> {
+          if (out.stream().noneMatch(x -> x.links().equals(a.links()))) {
+            out.add(a);
+          }
+        });
+    out.sort(java.util.Comparator.comparingDouble(x -> x.totals().durationHours()));
+    return List.copyOf(out.subList(0, Math.min(n, out.size())));
   }
 
   /** The Pareto front over time, cost and CO2e (no via places). */

@@ -124,9 +124,11 @@ public final class ChartService {
     f.throwIfAny();
     RouteRequest q = r.request();
     Karvan w = r.workspace();
-    Route base =
-        RouteService.run(() -> r.router().route(q))
-            .orElseThrow(() -> RouteService.noRoute(r.router(), q));
+    // With no route on the base network the report still compares the scenarios that have one
+    // (what a link to be built changes: Baku -> Nakhchivan by rail); with none at all it is an
+    // error.
+    Route base = RouteService.run(() -> r.router().route(q)).orElse(null);
+    String baseNoRoute = base == null ? RouteService.whyNot(r.router(), q) : null;
     List<Comparison> comps = new ArrayList<>();
     for (Scenarios.Applied a : others) {
       RouteRequest x = CompareService.withDefaultYear(q, a);
@@ -140,7 +142,10 @@ public final class ChartService {
               q.to(),
               route,
               route.isEmpty() ? RouteService.whyNot(router, x) : null,
-              Optional.of(base)));
+              Optional.ofNullable(base)));
+    }
+    if (base == null && comps.stream().allMatch(c -> c.route() == null)) {
+      throw RouteService.noRoute(r.router(), q);
     }
     Network net = widest(w, w.scenarios().base(), others);
     String html =
@@ -151,6 +156,7 @@ public final class ChartService {
             q.cargo(),
             q.objective().name().toLowerCase(Locale.ROOT),
             base,
+            baseNoRoute,
             comps);
     return new ReportResult(net, html);
   }

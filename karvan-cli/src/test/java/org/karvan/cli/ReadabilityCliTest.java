@@ -108,6 +108,48 @@ class ReadabilityCliTest {
   }
 
   @Test
+  void aReportComparesScenariosWhenTheBaseHasNoRoute() throws Exception {
+    // Baku - Nakhchivan by rail: no route today, one over the Aras corridor and one over TRIPP.
+    java.nio.file.Path html = java.nio.file.Files.createTempFile("karvan-report", ".html");
+    CliTest.Run rep =
+        run(
+            "report",
+            "--from",
+            "Baku",
+            "--to",
+            "Nakhchivan",
+            "--modes",
+            "rail",
+            "--scenario",
+            "aras-corridor-open",
+            "--scenario",
+            "tripp-open",
+            "--out",
+            html.toString());
+    assertThat(rep.code()).as(rep.err()).isZero();
+    String page = java.nio.file.Files.readString(html);
+    assertThat(page)
+        .contains("<tr><td>base</td><td colspan=\"10\">no route")
+        .contains("Itinerary: aras-corridor-open", "Itinerary: tripp-open")
+        .doesNotContain("Itinerary: base");
+    // With no route under any scenario either, it is still an error.
+    CliTest.Run none =
+        run(
+            "report",
+            "--from",
+            "Baku",
+            "--to",
+            "Nakhchivan",
+            "--modes",
+            "rail",
+            "--out",
+            html.toString());
+    assertThat(none.code()).isNotZero();
+    assertThat(none.err()).contains("no route from Baku to Nakhchivan");
+    java.nio.file.Files.delete(html);
+  }
+
+  @Test
   void legsWithAnEstimatedLengthAreMarked() {
     // Baku - Nakhchivan by road today: the leg Baku - Bilasuvar holds Alat - Bilasuvar (123 km,
     // estimated), Bileh Savar - Jolfa holds Bileh Savar - Kalaleh (204 km, estimated); the leg

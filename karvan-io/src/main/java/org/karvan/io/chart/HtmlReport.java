@@ -37,6 +37,23 @@ public final class HtmlReport {
       String objective,
       Route base,
       List<Comparison> comparisons) {
+    return of(n, from, to, cargo, objective, base, null, comparisons);
+  }
+
+  /**
+   * As {@link #of(Network, String, String, Cargo, String, Route, List)}; {@code base} may be null
+   * when the base network has no route ({@code baseNoRoute} says why): the report then shows the
+   * scenarios' routes alone.
+   */
+  public static String of(
+      Network n,
+      String from,
+      String to,
+      Cargo cargo,
+      String objective,
+      Route base,
+      String baseNoRoute,
+      List<Comparison> comparisons) {
     StringBuilder h = new StringBuilder();
     String title = "Karvan route report: " + n.getNode(from).name() + " to " + n.getNode(to).name();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
@@ -66,7 +83,9 @@ public final class HtmlReport {
         .append(
             ". Every figure in the network carries a source; estimates are marked in the data.</p>\n");
     List<TcdChart.Series> series = new ArrayList<>();
-    series.add(new TcdChart.Series("base", base));
+    if (base != null) {
+      series.add(new TcdChart.Series("base", base));
+    }
     for (Comparison c : comparisons) {
       if (c.route() != null) {
         series.add(new TcdChart.Series(c.scenario(), c.route()));
@@ -77,7 +96,13 @@ public final class HtmlReport {
               "<h2>Scenarios against the base network</h2>\n<table><tr><th>scenario</th><th>km</th><th>days</th><th>USD</th><th>kg CO2e</th>")
           .append(
               "<th>Δ km</th><th>Δ days</th><th>Δ USD</th><th>Δ kg CO2e</th><th>corridor</th><th>countries / crossings gained and lost</th></tr>\n");
-      h.append(row("base", base, null, String.join(" + ", Corridors.of(n, base)), ""));
+      if (base != null) {
+        h.append(row("base", base, null, String.join(" + ", Corridors.of(n, base)), ""));
+      } else {
+        h.append("<tr><td>base</td><td colspan=\"10\">")
+            .append(esc(baseNoRoute == null ? "no route on the base network" : baseNoRoute))
+            .append("</td></tr>\n");
+      }
       for (Comparison c : comparisons) {
         if (c.route() == null) {
           h.append("<tr><td>")

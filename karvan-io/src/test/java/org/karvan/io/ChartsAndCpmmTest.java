@@ -119,7 +119,14 @@ class ChartsAndCpmmTest {
             TinyRoutingTest.NET, "same", "IRAAA", "AZDDD", Optional.of(r), null, Optional.of(r));
     String html =
         HtmlReport.of(
-            TinyRoutingTest.NET, "IRAAA", "AZDDD", TinyRoutingTest.FEU, "time", r, List.of(same));
+            TinyRoutingTest.NET,
+            "IRAAA",
+            "AZDDD",
+            TinyRoutingTest.FEU,
+            "time",
+            r,
+            null,
+            List.of(same));
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
         .contains("<svg", "TFI1", "Itinerary: base", "Itinerary: same");

@@ -29,21 +29,10 @@ public final class HtmlReport {
     return String.format(Locale.ROOT, "%,." + d + "f", v);
   }
 
-  public static String of(
-      Network n,
-      String from,
-      String to,
-      Cargo cargo,
-      String objective,
-      Route base,
-      List<Comparison> comparisons) {
-    return of(n, from, to, cargo, objective, base, null, comparisons);
-  }
-
   /**
-   * As {@link #of(Network, String, String, Cargo, String, Route, List)}; {@code base} may be null
-   * when the base network has no route ({@code baseNoRoute} says why): the report then shows the
-   * scenarios' routes alone.
+   * The report of {@code base} against {@code comparisons}; {@code base} may be null when the base
+   * network has no route ({@code baseNoRoute} says why): the report then shows the scenarios'
+   * routes alone.
    */
   public static String of(
       Network n,

@@ -57,7 +57,8 @@ class ScenarioTest {
             "suez-closed",
             "caspian-winter",
             "year-2030",
-            "year-2035");
+            "year-2035",
+            "hormuz-closed");
     for (Scenario s : BuiltInScenarios.list()) {
       assertThat(s.description()).isNotBlank();
       assertThat(s.sources()).isNotEmpty();
@@ -176,6 +177,9 @@ class ScenarioTest {
     assertThat(r.links()).contains("S-NSA-ZBR", "D-ZBR-ZAH", "D-ZAH-MHD");
     assertThat(r.chokepoints()).doesNotContain("HORMUZ", "SUEZ", "BAB_EL_MANDEB");
     assertThat(r.totals().durationDays()).isLessThan(30);
+    // The built-in scenario gives the same route.
+    Route s = route(under("hormuz-closed"), "INNSA", "UZTAS", Objective.TIME);
+    assertThat(s.links()).isEqualTo(r.links());
   }
 
   @Test

@@ -64,12 +64,7 @@ public final class ChartService {
     List<TcdChart.Series> series = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     if (n != null && n > 1) {
-      List<Route> alts =
-          RouteService.run(
-              () ->
-                  r.on()
-                      .router()
-                      .alternatives(q, n, RouteService.PENALTY, RouteService.MAX_SHARED));
+      List<Route> alts = RouteService.alternatives(r.on().router(), q, n);
       if (alts.isEmpty()) {
         throw RouteService.noRoute(r.router(), q);
       }

@@ -47,30 +47,28 @@ public final class RouteService {
     f.throwIfAny();
     int n = count == null ? Math.min(3, max) : count;
     Router router = r.router();
-    List<Route> routes = run(() -> router.alternatives(r.request(), n, PENALTY, MAX_SHARED));
+    List<Route> routes = alternatives(router, r.request(), n);
     if (routes.isEmpty()) {
       throw noRoute(router, r.request());
-    }
-    if (r.request().objective() == org.karvan.core.routing.Objective.TIME) {
-      routes = fastestAsBookedFirst(routes, run(() -> router.route(r.request())), n);
     }
     return result(RoutesResult.Kind.ALTERNATIVES, r, routes, null);
   }
 
   /**
-   * By time, the alternatives in the order of their booked hours, the route a plain request answers
-   * (the fastest as booked, docs/routing.md) among them: the search ranks by its expected driver
-   * rest, the itinerary books the real schedule, and a list "best first by time" must agree with
-   * the route the same request gets.
+   * Up to {@code n} alternatives, best first. By time they are in the order of their booked hours,
+   * the route a plain request answers (the fastest as booked, docs/routing.md) among them: the
+   * search ranks by its expected driver rest, the itinerary books the real schedule, and a list
+   * "best first by time" must agree with the route the same request gets.
    */
-  static List<Route> fastestAsBookedFirst(List<Route> alts, Optional<Route> answered, int n) {
+  static List<Route> alternatives(Router router, RouteRequest q, int n) {
+    List<Route> alts = run(() -> router.alternatives(q, n, PENALTY, MAX_SHARED));
+    if (alts.isEmpty() || q.objective() != org.karvan.core.routing.Objective.TIME) {
+      return alts;
+    }
     List<Route> out = new java.util.ArrayList<>(alts);
-    answered.ifPresent(
-        a -> {
-          if (out.stream().noneMatch(x -> x.links().equals(a.links()))) {
-            out.add(a);
-          }
-        });
+    run(() -> router.route(q))
+        .filter(a -> out.stream().noneMatch(x -> x.links().equals(a.links())))
+        .ifPresent(out::add);
     out.sort(java.util.Comparator.comparingDouble(x -> x.totals().durationHours()));
     return List.copyOf(out.subList(0, Math.min(n, out.size())));
   }

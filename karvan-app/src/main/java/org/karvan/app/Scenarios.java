@@ -84,19 +84,10 @@ public final class Scenarios {
     }
     String name = ref.trim();
     try {
-      Scenario b = builtins.get(name);
-      if (b == null) {
-        // Names are case-insensitive, as places are.
-        for (Map.Entry<String, Scenario> e : builtins.entrySet()) {
-          if (e.getKey().equalsIgnoreCase(name)) {
-            name = e.getKey();
-            b = e.getValue();
-            break;
-          }
-        }
-      }
+      // Built-in names are case-insensitive, as places are.
+      Scenario b = BuiltInScenarios.find(name).orElse(null);
       if (b != null) {
-        return cached("builtin:" + name, b);
+        return cached("builtin:" + b.name(), b);
       }
       Optional<ScenarioSource.Found> found = source.find(name);
       if (found.isPresent()) {
@@ -111,7 +102,7 @@ public final class Scenarios {
         "unknown scenario '"
             + name
             + "'; "
-            + org.karvan.io.scenario.BuiltInScenarios.didYouMean(name, builtins.keySet())
+            + BuiltInScenarios.didYouMean(name, builtins.keySet())
             + "built-in: "
             + String.join(", ", builtins.keySet())
             + (source.describe().isEmpty() ? "" : "; or " + source.describe()));

@@ -43,11 +43,6 @@ final class RouteTable {
         .anyMatch(id -> n.getLink(id).provenance().estimated().contains("length_km"));
   }
 
-  /** A leg's km: whole km, but a leg under 1 km (a bridge, a border link) with one decimal. */
-  static String legKm(double km) {
-    return String.format(Locale.ROOT, km > 0 && km < 0.95 ? "%.1f" : "%.0f", km);
-  }
-
   /**
    * The legs printed as rows of their own: a leg of 0 km over border links only is the border
    * crossing itself, so it is folded into the crossing's stop (its figures added there) when the
@@ -111,9 +106,13 @@ final class RouteTable {
     List<Row> rows = new ArrayList<>();
     java.util.Map<Integer, Route.Leg> folded = foldedBorderLegs(n, r);
     java.util.Set<Route.Leg> skip = new java.util.HashSet<>(folded.values());
+    java.util.Set<Route.Leg> estimated = new java.util.HashSet<>();
     for (Route.Leg l : r.legs()) {
       if (skip.contains(l)) {
         continue;
+      }
+      if (lengthEstimated(n, l)) {
+        estimated.add(l);
       }
       String mode = l.gauge() == null ? l.mode() : l.mode() + " " + l.gauge();
       rows.add(
@@ -122,7 +121,8 @@ final class RouteTable {
               mode,
               name(n, l.from()) + " -> " + name(n, l.to()),
               l.country() == null ? "sea" : l.country(),
-              (lengthEstimated(n, l) ? "~" : "") + legKm(l.distanceKm()),
+              (estimated.contains(l) ? "~" : "")
+                  + String.format(Locale.ROOT, "%." + l.kmDecimals() + "f", l.distanceKm()),
               l.durationHours(),
               l.costUsd(),
               l.co2eKg(),
@@ -178,7 +178,7 @@ final class RouteTable {
         t.durationDays(),
         t.costUsd(),
         t.co2eKg());
-    if (r.legs().stream().anyMatch(l -> !skip.contains(l) && lengthEstimated(n, l))) {
+    if (!estimated.isEmpty()) {
       out.println(
           "~ km: the length of at least one link on the leg is an estimate (the link's 'estimated'"
               + " column; data/default-network/README.md lists them)");

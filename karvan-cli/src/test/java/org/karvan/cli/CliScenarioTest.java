@@ -24,17 +24,8 @@ class CliScenarioTest {
     // exist.
     CliTest.Run r =
         run(
-            "compare",
-            "--from",
-            "Baku",
-            "--to",
-            "Nakhchivan",
-            "--modes",
-            "rail",
-            "--scenario",
-            "tripp-open",
-            "--format",
-            "csv");
+            ReadabilityCliTest.bakuNakhchivan(
+                "compare", "rail", "--scenario", "tripp-open", "--format", "csv"));
     assertThat(r.code()).as(r.err()).isZero();
     String row = r.out().lines().filter(l -> l.contains(",tripp-open,")).findFirst().orElseThrow();
     assertThat(row).contains("TRIPP (Zangezur)").endsWith(",,,,,");

@@ -66,17 +66,7 @@ class ReadabilityCliTest {
     // The 0.5 km Aghband rail bridge is a leg of its own (not folded: it rounds to 1 km), and
     // prints as 0.5 (marked ~: its length is an estimate), not as a rounded 1; the 0.216 km road
     // bridge prints as 0.2 in the report.
-    CliTest.Run r =
-        run(
-            "route",
-            "--from",
-            "Baku",
-            "--to",
-            "Nakhchivan",
-            "--modes",
-            "rail",
-            "--scenario",
-            "aras-corridor-open");
+    CliTest.Run r = run(bakuNakhchivan("route", "rail", "--scenario", "aras-corridor-open"));
     assertThat(r.code()).as(r.err()).isZero();
     String bridge =
         r.out()
@@ -85,68 +75,49 @@ class ReadabilityCliTest {
             .findFirst()
             .orElseThrow();
     assertThat(bridge.substring(23 + 60 + 6).trim().split("\\s+")[0]).isEqualTo("~0.5");
-    java.nio.file.Path html = java.nio.file.Files.createTempFile("karvan-report", ".html");
-    CliTest.Run rep =
-        run(
-            "report",
-            "--from",
-            "Baku",
-            "--to",
-            "Nakhchivan",
-            "--modes",
-            "road",
-            "--scenario",
-            "aras-corridor-open",
-            "--out",
-            html.toString());
-    assertThat(rep.code()).as(rep.err()).isZero();
-    String page = java.nio.file.Files.readString(html);
-    assertThat(page)
+    assertThat(reportPage("road", "--scenario", "aras-corridor-open"))
         .containsPattern(
             "Aghband \\(Zangilan\\) → Kalaleh[^<]*</td><td>AZ</td><td class=\"n\">0\\.2</td>");
-    java.nio.file.Files.delete(html);
+  }
+
+  /**
+   * The arguments of {@code command} from Baku to Nakhchivan by {@code modes}, then {@code more}.
+   */
+  static String[] bakuNakhchivan(String command, String modes, String... more) {
+    List<String> a =
+        new java.util.ArrayList<>(
+            List.of(command, "--from", "Baku", "--to", "Nakhchivan", "--modes", modes));
+    a.addAll(List.of(more));
+    return a.toArray(String[]::new);
+  }
+
+  /** The HTML report Baku to Nakhchivan by {@code modes}; the command must succeed. */
+  static String reportPage(String modes, String... more) throws java.io.IOException {
+    java.nio.file.Path html = java.nio.file.Files.createTempFile("karvan-report", ".html");
+    try {
+      List<String> a = new java.util.ArrayList<>(List.of(more));
+      a.addAll(List.of("--out", html.toString()));
+      CliTest.Run rep = run(bakuNakhchivan("report", modes, a.toArray(String[]::new)));
+      assertThat(rep.code()).as(rep.err()).isZero();
+      return java.nio.file.Files.readString(html);
+    } finally {
+      java.nio.file.Files.delete(html);
+    }
   }
 
   @Test
   void aReportComparesScenariosWhenTheBaseHasNoRoute() throws Exception {
     // Baku - Nakhchivan by rail: no route today, one over the Aras corridor and one over TRIPP.
-    java.nio.file.Path html = java.nio.file.Files.createTempFile("karvan-report", ".html");
-    CliTest.Run rep =
-        run(
-            "report",
-            "--from",
-            "Baku",
-            "--to",
-            "Nakhchivan",
-            "--modes",
-            "rail",
-            "--scenario",
-            "aras-corridor-open",
-            "--scenario",
-            "tripp-open",
-            "--out",
-            html.toString());
-    assertThat(rep.code()).as(rep.err()).isZero();
-    String page = java.nio.file.Files.readString(html);
+    String page =
+        reportPage("rail", "--scenario", "aras-corridor-open", "--scenario", "tripp-open");
     assertThat(page)
         .contains("<tr><td>base</td><td colspan=\"10\">no route")
         .contains("Itinerary: aras-corridor-open", "Itinerary: tripp-open")
         .doesNotContain("Itinerary: base");
     // With no route under any scenario either, it is still an error.
-    CliTest.Run none =
-        run(
-            "report",
-            "--from",
-            "Baku",
-            "--to",
-            "Nakhchivan",
-            "--modes",
-            "rail",
-            "--out",
-            html.toString());
+    CliTest.Run none = run(bakuNakhchivan("report", "rail", "--out", "none.html"));
     assertThat(none.code()).isNotZero();
     assertThat(none.err()).contains("no route from Baku to Nakhchivan");
-    java.nio.file.Files.delete(html);
   }
 
   @Test
@@ -154,7 +125,7 @@ class ReadabilityCliTest {
     // Baku - Nakhchivan by road today: the leg Baku - Bilasuvar holds Alat - Bilasuvar (123 km,
     // estimated), Bileh Savar - Jolfa holds Bileh Savar - Kalaleh (204 km, estimated); the leg
     // Julfa - Nakhchivan (40 km, cited) is not marked.
-    CliTest.Run r = run("route", "--from", "Baku", "--to", "Nakhchivan", "--modes", "road");
+    CliTest.Run r = run(bakuNakhchivan("route", "road"));
     assertThat(r.code()).as(r.err()).isZero();
     List<String> legs = r.out().lines().filter(l -> l.matches("\\s*\\d+  ROAD .*")).toList();
     java.util.function.Function<String, String> km =

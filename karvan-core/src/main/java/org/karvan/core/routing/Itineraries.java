@@ -254,10 +254,9 @@ public final class Itineraries {
     }
 
     Route run(int[] edges, double objectiveValue, int[] viaAt, List<String> viaIds) {
-      roadAfter = roadDrivingAfter(edges);
+      double[] roadAfter = roadDrivingAfter(edges);
       int nextVia = 0;
       for (int i = 0; i < edges.length; i++) {
-        edgeAt = i;
         for (; nextVia < viaAt.length && viaAt[nextVia] == i; nextVia++) {
           via(viaIds.get(nextVia));
         }
@@ -337,7 +336,7 @@ public final class Itineraries {
                 handUsd,
                 eKg);
           }
-          case MOVE -> move(e, ec, waitH, sailings);
+          case MOVE -> move(e, ec, waitH, sailings, roadAfter[i]);
           case ALIGHT -> flush();
         }
         if (overlay.restrictions(e).length > 0) {
@@ -450,7 +449,8 @@ public final class Itineraries {
       event(EventType.VIA, id, "requested via place", 0, 0, 0);
     }
 
-    void move(int e, EdgeCost ec, double waitH, Sailings sailings) {
+    /** {@code roadAfterH}: the road driving that follows this edge in the same haul. */
+    void move(int e, EdgeCost ec, double waitH, Sailings sailings, double roadAfterH) {
       boolean boards = ec.waitH() > 0 || sailings != null;
       Link l = g.link(e);
       State s = g.stateOf(g.csr().head(e));
@@ -487,7 +487,7 @@ public final class Itineraries {
       }
       legTo = to;
       if (l.mode() == Mode.ROAD) {
-        drive(ec, from, to);
+        drive(ec, from, to, roadAfterH);
       }
       totKm += ec.km();
       km += ec.km();
@@ -528,11 +528,6 @@ public final class Itineraries {
       return b.provenance().isEstimated(ab ? "clearance_ab_mean_h" : "clearance_ba_mean_h");
     }
 
-    /** Position in the path of the edge being walked, and the road driving after each edge. */
-    private int edgeAt;
-
-    private double[] roadAfter = new double[0];
-
     /**
      * For each edge of the path, the driving hours of the road edges that follow it in the same
      * haul (until the truck is loaded, unloaded or transferred, or the path leaves the road).
@@ -552,16 +547,18 @@ public final class Itineraries {
       return after;
     }
 
-    /** Drives a road edge on the crew's clock; rests are shown after the leg they fall in. */
-    void drive(EdgeCost ec, String from, String to) {
+    /**
+     * Drives a road edge on the crew's clock, {@code afterH} hours of road driving following it in
+     * the haul; rests are shown after the leg they fall in.
+     */
+    void drive(EdgeCost ec, String from, String to, double afterH) {
       if (clock == null) {
         clock = new HoursOfService.Clock(hos);
       }
       // The truck stands in the border queue and clearance before it crosses: a rest that is due
       // is taken there when the stop is long enough.
       clock.stop(ec.borderH());
-      double after = edgeAt < roadAfter.length ? roadAfter[edgeAt] : Double.POSITIVE_INFINITY;
-      for (HoursOfService.Rest r : clock.drive(ec.moveH(), ec.km(), after)) {
+      for (HoursOfService.Rest r : clock.drive(ec.moveH(), ec.km(), afterH)) {
         String detail =
             r.kind().label()
                 + ", after "

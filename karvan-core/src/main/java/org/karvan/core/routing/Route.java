@@ -133,6 +133,14 @@ public record Route(
       links = List.copyOf(links);
     }
 
+    /**
+     * The decimals a leg's km are shown with: one for a leg under 1 km (a bridge, a border link),
+     * none otherwise, so that no leg reads as 0 km (the route table and the HTML report).
+     */
+    public int kmDecimals() {
+      return distanceKm > 0 && distanceKm < 0.95 ? 1 : 0;
+    }
+
     /** An untimed leg (a route without {@code --depart}). */
     public Leg(
         int seq,

@@ -191,7 +191,7 @@ public final class HtmlReport {
                   + "</td><td>"
                   + esc(l.country() == null ? "sea" : l.country())
                   + "</td><td class=\"n\">"
-                  + f(l.distanceKm(), l.distanceKm() > 0 && l.distanceKm() < 0.95 ? 1 : 0)
+                  + f(l.distanceKm(), l.kmDecimals())
                   + "</td><td class=\"n\">"
                   + f(l.durationHours(), 1)
                   + "</td><td class=\"n\">"
